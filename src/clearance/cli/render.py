@@ -1,0 +1,218 @@
+"""Readable Rich renderings of snapshots, load results, diffs and entities."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from clearance.model import Entity
+from clearance.model.codec import to_dict
+from clearance.model.countries import country_name
+from clearance.store import LoadResult, SnapshotDiff, SnapshotInfo, StoredEntity
+
+
+def snapshots_table(infos: list[SnapshotInfo], title: str = "Loaded lists") -> Table:
+    table = Table(title=title, title_justify="left")
+    table.add_column("source", style="bold")
+    table.add_column("snapshot", justify="right")
+    table.add_column("entities", justify="right")
+    table.add_column("by schema")
+    table.add_column("published")
+    table.add_column("loaded (UTC)")
+    table.add_column("content hash")
+    for info in infos:
+        table.add_row(
+            info.source,
+            str(info.id) + ("" if info.current else " (old)"),
+            f"{info.entity_count:,}",
+            ", ".join(f"{k} {v:,}" for k, v in info.schema_counts.items()),
+            info.published.isoformat() if info.published else "-",
+            info.loaded_at.strftime("%Y-%m-%d %H:%M:%S"),
+            info.content_hash[:12],
+        )
+    return table
+
+
+def load_results_table(results: list[LoadResult]) -> Table:
+    table = Table(title="Load", title_justify="left")
+    table.add_column("source", style="bold")
+    table.add_column("result")
+    table.add_column("snapshot", justify="right")
+    table.add_column("entities", justify="right")
+    table.add_column("files")
+    table.add_column("seconds", justify="right")
+    for result in results:
+        outcome = "[dim]unchanged[/]" if result.unchanged else "[green]loaded[/]"
+        table.add_row(
+            result.source,
+            outcome,
+            str(result.snapshot.id),
+            f"{result.snapshot.entity_count:,}",
+            ", ".join(result.snapshot.files),
+            f"{result.seconds:.2f}",
+        )
+    return table
+
+
+def diff_view(diff: SnapshotDiff, limit: int = 50) -> RenderableType:
+    header = Text.assemble(
+        (f"{diff.source}", "bold"),
+        f": snapshot {diff.old.id} → {diff.new.id}   ",
+        (f"+{len(diff.added)} added", "green"),
+        "  ",
+        (f"-{len(diff.removed)} removed", "red"),
+        "  ",
+        (f"~{len(diff.changed)} changed", "yellow"),
+    )
+    parts: list[RenderableType] = [header]
+    if diff.added:
+        parts.append(_id_table("added", diff.added, limit, "green"))
+    if diff.removed:
+        parts.append(_id_table("removed", diff.removed, limit, "red"))
+    if diff.changed:
+        table = Table(title="changed", title_justify="left", title_style="yellow")
+        table.add_column("entity")
+        table.add_column("name")
+        table.add_column("changed fields")
+        for change in diff.changed[:limit]:
+            table.add_row(change.entity_id, change.caption, ", ".join(change.fields))
+        if len(diff.changed) > limit:
+            table.caption = f"… and {len(diff.changed) - limit} more (use --json for all)"
+        parts.append(table)
+    return Group(*parts)
+
+
+def _id_table(title: str, rows: list[tuple[str, str]], limit: int, style: str) -> Table:
+    table = Table(title=title, title_justify="left", title_style=style)
+    table.add_column("entity")
+    table.add_column("name")
+    for entity_id, caption in rows[:limit]:
+        table.add_row(entity_id, caption)
+    if len(rows) > limit:
+        table.caption = f"… and {len(rows) - limit} more (use --json for all)"
+    return table
+
+
+def _countries(codes: tuple[str, ...]) -> str:
+    return ", ".join(f"{country_name(c)} ({c})" for c in codes)
+
+
+def entity_view(stored: StoredEntity) -> Panel:
+    entity, snapshot = stored.entity, stored.snapshot
+    facts = Table.grid(padding=(0, 2))
+    facts.add_column(style="bold dim")
+    facts.add_column()
+    facts.add_row(
+        "id", f"{entity.id}  ({entity.schema.value}, {entity.source} #{entity.source_ref})"
+    )
+    facts.add_row(
+        "snapshot", f"{snapshot.id} of {snapshot.source}, hash {snapshot.content_hash[:12]}"
+    )
+    _identity_rows(facts, entity)
+    parts: list[RenderableType] = [facts, _names_table(entity)]
+    if entity.designations:
+        parts.append(_designations_table(entity))
+    if entity.identifiers:
+        parts.append(_identifiers_table(entity))
+    if entity.addresses:
+        addresses = Table(title="addresses", title_justify="left", show_header=False)
+        addresses.add_column()
+        for address in entity.addresses:
+            addresses.add_row(address.text())
+        parts.append(addresses)
+    if entity.relationships:
+        parts.append(_relationships_table(entity))
+    if entity.notes or entity.unparsed:
+        notes = Table(title="notes", title_justify="left", show_header=False)
+        notes.add_column()
+        for note in (*entity.notes, *entity.unparsed):
+            notes.add_row(note)
+        parts.append(notes)
+    return Panel(Group(*parts), title=f"[bold]{entity.caption}[/]", title_align="left")
+
+
+def _identity_rows(facts: Table, entity: Entity) -> None:
+    rows = [
+        ("titles", "; ".join(entity.titles)),
+        ("gender", entity.gender.value if entity.gender else ""),
+        ("born", ", ".join(str(d) for d in entity.birth_dates)),
+        ("birth place", "; ".join(entity.birth_places)),
+        ("nationality", _countries(entity.nationalities)),
+        ("citizenship", _countries(entity.citizenships)),
+        ("countries", _countries(entity.countries)),
+    ]
+    if entity.craft:
+        craft = to_dict(entity.craft)
+        rows.append(("craft", ", ".join(f"{k}: {v}" for k, v in craft.items())))
+    for label, value in rows:
+        if value:
+            facts.add_row(label, value)
+
+
+def _names_table(entity: Entity) -> Table:
+    table = Table(title="names", title_justify="left")
+    table.add_column("kind")
+    table.add_column("name")
+    table.add_column("script / lang")
+    for name in entity.names:
+        table.add_row(name.kind.value, name.value, " ".join(filter(None, [name.script, name.lang])))
+    return table
+
+
+def _designations_table(entity: Entity) -> Table:
+    table = Table(title="designations", title_justify="left")
+    table.add_column("authority / list")
+    table.add_column("programs")
+    table.add_column("listed")
+    table.add_column("measures")
+    for d in entity.designations:
+        measures = "\n".join(
+            f"{m.code}  {m.label}" + (f"  [dim]({m.legal_basis})[/]" if m.legal_basis else "")
+            for m in d.measures
+        )
+        table.add_row(
+            f"{d.authority.value} {d.list_code.value}",
+            "; ".join(d.programs),
+            str(d.listed_on) if d.listed_on else "",
+            measures or "[dim]list default measures[/]",
+        )
+    return table
+
+
+def _identifiers_table(entity: Entity) -> Table:
+    table = Table(title="identifiers", title_justify="left")
+    table.add_column("kind")
+    table.add_column("number")
+    table.add_column("country")
+    table.add_column("label / dates")
+    for ident in entity.identifiers:
+        dates = []
+        if ident.issued:
+            dates.append(f"issued {ident.issued}")
+        if ident.expires:
+            dates.append(f"expires {ident.expires}")
+        table.add_row(
+            ident.kind.value,
+            ident.number,
+            ident.country or "",
+            " ".join(filter(None, [ident.label, *dates])),
+        )
+    return table
+
+
+def _relationships_table(entity: Entity) -> Table:
+    table = Table(title="relationships", title_justify="left")
+    table.add_column("relation")
+    table.add_column("party")
+    table.add_column("entity id")
+    table.add_column("share", justify="right")
+    for rel in entity.relationships:
+        table.add_row(
+            rel.label or rel.kind.value,
+            rel.target_name or "",
+            rel.target_id or "[dim]not in loaded lists[/]",
+            f"{rel.share_pct:g}%" if rel.share_pct is not None else "",
+        )
+    return table
