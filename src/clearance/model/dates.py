@@ -15,15 +15,11 @@ from dataclasses import dataclass
 
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
-MONTHS = {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_abbr)
-    if name
-} | {
-    name.lower(): number
-    for number, name in enumerate(calendar.month_name)
-    if name
-} | {"sept": 9}
+MONTHS = (
+    {name.lower(): number for number, name in enumerate(calendar.month_abbr) if name}
+    | {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+    | {"sept": 9}
+)
 
 _DAY_MONTH_YEAR = re.compile(r"^(\d{1,2})[\s\-/.]+([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]{3,9})\.?[\s\-/.,]+(\d{4})$")
@@ -143,7 +139,7 @@ class PartialDate:
         circa = False
         if m := _CIRCA.match(value):
             circa = True
-            value = value[m.end():]
+            value = value[m.end() :]
         parts = _RANGE.split(value, maxsplit=1)
         if len(parts) == 2:
             start, end = parse_single_date(parts[0]), parse_single_date(parts[1])

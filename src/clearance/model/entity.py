@@ -137,8 +137,13 @@ class Address:
         """One-line rendering of the address."""
         if self.full:
             return self.full
-        parts = [self.street, self.city, self.region, self.postal_code,
-                 self.country_name or (self.country.upper() if self.country else None)]
+        parts = [
+            self.street,
+            self.city,
+            self.region,
+            self.postal_code,
+            self.country_name or (self.country.upper() if self.country else None),
+        ]
         return ", ".join(p for p in parts if p)
 
 
