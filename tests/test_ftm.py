@@ -37,7 +37,6 @@ from clearance.model import (
 from clearance.model.ftm import (
     UNCODED_MEASURE,
     authority_from_text,
-    detect_script,
     entity_to_ftm,
     flatten_nested,
     ftm_to_entity,
@@ -47,6 +46,7 @@ from clearance.model.ftm import (
     provision_text,
     relation_kind_from_text,
 )
+from clearance.model.scripts import non_latin_script
 from clearance.sources.base import SNIFF_BYTES, SourceError, head_bytes
 from clearance.sources.ftm_json import FORMAT, read, sniff
 from conftest import PROJECT_ROOT, shared_path
@@ -527,12 +527,12 @@ def test_relation_kind_from_text_and_scripts():
     assert relation_kind_from_text("Acting for or on behalf of") is RelationKind.ACTING_FOR
     assert relation_kind_from_text("Linked To") is RelationKind.LINKED_TO
     assert relation_kind_from_text("Providing support to") is RelationKind.OTHER
-    assert detect_script("Ismail Demir") is None
-    assert detect_script("Владимир") == "Cyrl"
-    assert detect_script("习近平") == "Hani"
-    assert detect_script("ジャナン・アガ") == "Jpan"
-    assert detect_script("김정은") == "Hang"
-    assert detect_script("1234") is None
+    assert non_latin_script("Ismail Demir") is None
+    assert non_latin_script("Владимир") == "Cyrl"
+    assert non_latin_script("习近平") == "Hans"
+    assert non_latin_script("ジャナン・アガ") == "Jpan"
+    assert non_latin_script("김정은") == "Hang"
+    assert non_latin_script("1234") is None
 
 
 def test_nested_entities_get_their_back_reference():
@@ -674,7 +674,7 @@ def _names(draw, person: bool) -> tuple[Name, ...]:
         group = "name" if index == 0 else draw(st.sampled_from(list(grouped)))
         kind = {"aka": NameKind.AKA, "fka": NameKind.FKA, "weak": NameKind.WEAK}.get(group)
         if kind is None:
-            latin = detect_script(value) is None
+            latin = non_latin_script(value) is None
             kind = NameKind.PRIMARY if not grouped["name"] or latin else NameKind.ORIGINAL_SCRIPT
         parts: dict[str, str] = {}
         if person and draw(st.booleans()):
@@ -683,7 +683,7 @@ def _names(draw, person: bool) -> tuple[Name, ...]:
                 parts["family"] = chunk[-1]
             if len(chunk) > 2:
                 parts["middle"] = chunk[1]
-        grouped[group].append(Name(value, kind, script=detect_script(value), **parts))
+        grouped[group].append(Name(value, kind, script=non_latin_script(value), **parts))
     return tuple(n for group in grouped.values() for n in group)
 
 

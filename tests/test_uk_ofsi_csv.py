@@ -22,11 +22,8 @@ from clearance.model import (
 from clearance.model.codec import entity_from_json, entity_json
 from clearance.sources import uk_ofsi_csv
 from clearance.sources.base import SourceError, head_bytes
-from clearance.sources.uk_ofsi_csv import (
-    join_numbered,
-    parse_documents,
-    split_numbered,
-)
+from clearance.sources.fields import join_numbered, split_numbered
+from clearance.sources.uk_fields import parse_documents
 from conftest import shared_path
 
 SAMPLES = Path(__file__).parent / "samples" / "uk"

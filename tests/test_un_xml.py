@@ -21,6 +21,7 @@ from clearance.model import (
     Schema,
 )
 from clearance.model.codec import entity_from_json, entity_json
+from clearance.model.scripts import detect_script
 from clearance.sources import eu_fsf, un_xml
 from clearance.sources.base import SourceError, head_bytes
 from conftest import shared_path
@@ -415,13 +416,13 @@ def test_other_root_is_refused() -> None:
     ],
 )
 def test_detect_script(text: str, script: str | None) -> None:
-    assert un_xml.detect_script(text) == script
+    assert detect_script(text) == script
 
 
 @settings(max_examples=200)
 @given(st.text())
 def test_detect_script_never_crashes(text: str) -> None:
-    script = un_xml.detect_script(text)
+    script = detect_script(text)
     assert script is None or (len(script) == 4 and script[0].isupper())
 
 

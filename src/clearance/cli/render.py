@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import Any
+
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
@@ -11,6 +14,27 @@ from clearance.model import Entity
 from clearance.model.codec import to_dict
 from clearance.model.countries import country_name
 from clearance.store import LoadResult, SnapshotDiff, SnapshotInfo, StoredEntity
+
+
+def _table(title: str, *columns: str, **options: Any) -> Table:
+    """A table titled on the left with plain columns (``options`` go to :class:`Table`)."""
+    table = Table(title=title, title_justify="left", **options)
+    for column in columns:
+        table.add_column(column)
+    return table
+
+
+def _lines_table(title: str, lines: Iterable[str]) -> Table:
+    """A headerless one-column table, one line per row."""
+    table = _table(title, "", show_header=False)
+    for line in lines:
+        table.add_row(line)
+    return table
+
+
+def _more_caption(table: Table, shown: int, total: int) -> None:
+    if total > shown:
+        table.caption = f"… and {total - shown} more (use --json for all)"
 
 
 def snapshots_table(infos: list[SnapshotInfo], title: str = "Loaded lists") -> Table:
@@ -72,26 +96,19 @@ def diff_view(diff: SnapshotDiff, limit: int = 50) -> RenderableType:
     if diff.removed:
         parts.append(_id_table("removed", diff.removed, limit, "red"))
     if diff.changed:
-        table = Table(title="changed", title_justify="left", title_style="yellow")
-        table.add_column("entity")
-        table.add_column("name")
-        table.add_column("changed fields")
+        table = _table("changed", "entity", "name", "changed fields", title_style="yellow")
         for change in diff.changed[:limit]:
             table.add_row(change.entity_id, change.caption, ", ".join(change.fields))
-        if len(diff.changed) > limit:
-            table.caption = f"… and {len(diff.changed) - limit} more (use --json for all)"
+        _more_caption(table, limit, len(diff.changed))
         parts.append(table)
     return Group(*parts)
 
 
 def _id_table(title: str, rows: list[tuple[str, str]], limit: int, style: str) -> Table:
-    table = Table(title=title, title_justify="left", title_style=style)
-    table.add_column("entity")
-    table.add_column("name")
+    table = _table(title, "entity", "name", title_style=style)
     for entity_id, caption in rows[:limit]:
         table.add_row(entity_id, caption)
-    if len(rows) > limit:
-        table.caption = f"… and {len(rows) - limit} more (use --json for all)"
+    _more_caption(table, limit, len(rows))
     return table
 
 
@@ -117,19 +134,11 @@ def entity_view(stored: StoredEntity) -> Panel:
     if entity.identifiers:
         parts.append(_identifiers_table(entity))
     if entity.addresses:
-        addresses = Table(title="addresses", title_justify="left", show_header=False)
-        addresses.add_column()
-        for address in entity.addresses:
-            addresses.add_row(address.text())
-        parts.append(addresses)
+        parts.append(_lines_table("addresses", (a.text() for a in entity.addresses)))
     if entity.relationships:
         parts.append(_relationships_table(entity))
     if entity.notes or entity.unparsed:
-        notes = Table(title="notes", title_justify="left", show_header=False)
-        notes.add_column()
-        for note in (*entity.notes, *entity.unparsed):
-            notes.add_row(note)
-        parts.append(notes)
+        parts.append(_lines_table("notes", (*entity.notes, *entity.unparsed)))
     return Panel(Group(*parts), title=f"[bold]{entity.caption}[/]", title_align="left")
 
 
@@ -152,21 +161,14 @@ def _identity_rows(facts: Table, entity: Entity) -> None:
 
 
 def _names_table(entity: Entity) -> Table:
-    table = Table(title="names", title_justify="left")
-    table.add_column("kind")
-    table.add_column("name")
-    table.add_column("script / lang")
+    table = _table("names", "kind", "name", "script / lang")
     for name in entity.names:
         table.add_row(name.kind.value, name.value, " ".join(filter(None, [name.script, name.lang])))
     return table
 
 
 def _designations_table(entity: Entity) -> Table:
-    table = Table(title="designations", title_justify="left")
-    table.add_column("authority / list")
-    table.add_column("programs")
-    table.add_column("listed")
-    table.add_column("measures")
+    table = _table("designations", "authority / list", "programs", "listed", "measures")
     for d in entity.designations:
         measures = "\n".join(
             f"{m.code}  {m.label}" + (f"  [dim]({m.legal_basis})[/]" if m.legal_basis else "")
@@ -182,11 +184,7 @@ def _designations_table(entity: Entity) -> Table:
 
 
 def _identifiers_table(entity: Entity) -> Table:
-    table = Table(title="identifiers", title_justify="left")
-    table.add_column("kind")
-    table.add_column("number")
-    table.add_column("country")
-    table.add_column("label / dates")
+    table = _table("identifiers", "kind", "number", "country", "label / dates")
     for ident in entity.identifiers:
         dates = []
         if ident.issued:
@@ -203,10 +201,7 @@ def _identifiers_table(entity: Entity) -> Table:
 
 
 def _relationships_table(entity: Entity) -> Table:
-    table = Table(title="relationships", title_justify="left")
-    table.add_column("relation")
-    table.add_column("party")
-    table.add_column("entity id")
+    table = _table("relationships", "relation", "party", "entity id")
     table.add_column("share", justify="right")
     for rel in entity.relationships:
         table.add_row(

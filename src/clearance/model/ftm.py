@@ -46,10 +46,11 @@ code; reading takes lower-case code-shaped values as codes and the rest as text.
 What FtM cannot carry (``ftm_to_entity(entity_to_ftm(e))`` differs from ``e`` only here)
     * ``Name.lang`` and ``Name.remarks``; ``nka`` names come back as ``aka``. Of the
       ``name`` values, the caption comes back first and primary, the others primary when
-      Latin and original-script otherwise; ``Name.script`` is detected from the text. Name
-      parts exist for people only and are re-attached to every name that contains them as
-      whole words (see :func:`name_part`). Names come back grouped by property (name,
-      alias, previousName, weakAlias).
+      Latin and original-script otherwise; ``Name.script`` is detected from the text
+      (:func:`clearance.model.scripts.non_latin_script`). Name parts exist for people only
+      and are re-attached to every name that contains them as whole words (see
+      :func:`name_part`). Names come back grouped by property (name, alias, previousName,
+      weakAlias).
     * ``PartialDate.circa``; a range comes back as two dates, its start and its end (a
       single-date field keeps the start), or as one year or month when it spans exactly that.
     * identifier order: grouped by kind in :class:`IdentifierKind` order; a wallet's
@@ -73,7 +74,6 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -93,6 +93,7 @@ from clearance.model.entity import (
     Relationship,
     Schema,
 )
+from clearance.model.scripts import non_latin_script
 
 FtmDict = dict[str, Any]
 
@@ -174,7 +175,7 @@ REVERSE_PROPERTIES: Mapping[str, str] = {
     "associations": "associate",
 }
 
-# --- names and scripts ----------------------------------------------------------------------
+# --- names ----------------------------------------------------------------------------------
 
 _NAME_PROPERTIES = ("name", "alias", "previousName", "weakAlias")
 _NAME_PROPERTY_OF_KIND = {
@@ -191,59 +192,6 @@ _KIND_OF_NAME_PROPERTY = {
     "previousName": NameKind.FKA,
     "weakAlias": NameKind.WEAK,
 }
-
-_SCRIPT_WORDS = {
-    "LATIN": "Latn",
-    "CYRILLIC": "Cyrl",
-    "ARABIC": "Arab",
-    "GREEK": "Grek",
-    "HEBREW": "Hebr",
-    "CJK": "Hani",
-    "HIRAGANA": "Hira",
-    "KATAKANA": "Kana",
-    "HANGUL": "Hang",
-    "THAI": "Thai",
-    "DEVANAGARI": "Deva",
-    "BENGALI": "Beng",
-    "GEORGIAN": "Geor",
-    "ARMENIAN": "Armn",
-    "ETHIOPIC": "Ethi",
-    "TAMIL": "Taml",
-    "SYRIAC": "Syrc",
-    "THAANA": "Thaa",
-    "MYANMAR": "Mymr",
-    "KHMER": "Khmr",
-    "TIBETAN": "Tibt",
-    "MONGOLIAN": "Mong",
-}
-
-
-def _char_script(char: str) -> str | None:
-    for word in unicodedata.name(char, "").split():
-        if script := _SCRIPT_WORDS.get(word):
-            return script
-    return None
-
-
-def detect_script(text: str) -> str | None:
-    """ISO 15924 code of a name's script when it is not Latin (``None`` for Latin or no letters).
-
-    Han with kana is ``Jpan``, Han with Hangul ``Kore``, Han alone ``Hani``.
-    """
-    counts: Counter[str] = Counter()
-    for char in text:
-        if char.isalpha() and (script := _char_script(char)):
-            counts[script] += 1
-    if not counts:
-        return None
-    script = counts.most_common(1)[0][0]
-    if script == "Latn":
-        return None
-    if script in ("Hani", "Hira", "Kana") and (counts["Hira"] or counts["Kana"]):
-        return "Jpan"
-    if script in ("Hani", "Hang") and counts["Hang"] and counts["Hani"]:
-        return "Kore"
-    return script
 
 
 def _words(text: str, *, fold: bool) -> list[str]:
@@ -1039,7 +987,7 @@ def _read_names(props: Mapping[str, Any], caption: str | None, schema: Schema) -
         primary.insert(0, caption)
     found: list[tuple[str, NameKind]] = []
     for index, value in enumerate(primary):
-        latin = detect_script(value) is None
+        latin = non_latin_script(value) is None
         found.append((value, NameKind.PRIMARY if index == 0 or latin else NameKind.ORIGINAL_SCRIPT))
     for prop, kind in _KIND_OF_NAME_PROPERTY.items():
         found.extend((value, kind) for value in values(props, prop))
@@ -1050,7 +998,7 @@ def _read_names(props: Mapping[str, Any], caption: str | None, schema: Schema) -
         Name(
             value,
             kind,
-            script=detect_script(value),
+            script=non_latin_script(value),
             **_name_parts(value, parts),
         )
         for value, kind in found

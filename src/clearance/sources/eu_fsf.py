@@ -39,18 +39,10 @@ from clearance.model import (
     parse_single_date,
 )
 from clearance.model.dates import iso_prefix
+from clearance.model.scripts import detect_script
 from clearance.sources.base import ListFormat, ListRead, SourceError
-from clearance.sources.un_xml import (
-    NULL_TOKENS,
-    clean,
-    country_of,
-    dedupe,
-    detect_script,
-    iter_elements,
-    published_date,
-    root_attributes,
-    xml_root,
-)
+from clearance.sources.fields import NULL_TOKENS, clean, country_of, dedupe, published_date
+from clearance.sources.xmlstream import iter_elements, root_attributes, xml_root
 
 FORMAT_NAME = "eu-fsf"
 SOURCE = "eu-fsf"

@@ -73,19 +73,18 @@ from clearance.model import (
     Schema,
 )
 from clearance.model.countries import country_code
+from clearance.model.scripts import SCRIPT_NAMES, script_from_name
 from clearance.sources.base import ListFormat, ListRead, SourceError
+from clearance.sources.fields import clean
 from clearance.sources.ofac_xml import (
     CONS_SOURCE,
     SDN_SOURCE,
     FactsBuilder,
     caatsa_measure,
-    clean,
     directive_measure,
     identifier_kind,
-    local,
-    release,
-    syntax_error,
 )
+from clearance.sources.xmlstream import iter_events, local_name, release, xml_root
 
 FORMAT_NAME = "ofac-advanced"
 
@@ -93,45 +92,14 @@ FORMAT_NAME = "ofac-advanced"
 # Reference values
 # ---------------------------------------------------------------------------------------
 
-_SCRIPT_CODES = {
-    "latin": "Latn",
-    "cyrillic": "Cyrl",
-    "arabic": "Arab",
-    "persian": "Arab",
-    "farsi": "Arab",
-    "chinese simplified": "Hans",
-    "simplified chinese": "Hans",
-    "chinese traditional": "Hant",
-    "traditional chinese": "Hant",
-    "chinese": "Hani",
-    "han": "Hani",
-    "korean": "Kore",
-    "hangul": "Hang",
-    "japanese": "Jpan",
-    "hebrew": "Hebr",
-    "greek": "Grek",
-    "georgian": "Geor",
-    "armenian": "Armn",
-    "thai": "Thai",
-    "burmese": "Mymr",
-    "myanmar": "Mymr",
-    "khmer": "Khmr",
-    "lao": "Laoo",
-    "devanagari": "Deva",
-    "bengali": "Beng",
-    "ethiopic": "Ethi",
-    "tibetan": "Tibt",
-    "mongolian": "Mong",
-}
-
 
 def script_code(code_attr: str | None, text: str | None) -> str | None:
     """ISO 15924 code from a ``Script`` value: its ``ScriptCode`` if ISO, else by name."""
     for candidate in (code_attr, text):
         value = (candidate or "").strip()
-        if re.fullmatch(r"[A-Za-z]{4}", value) and value.lower() not in _SCRIPT_CODES:
+        if re.fullmatch(r"[A-Za-z]{4}", value) and value.lower() not in SCRIPT_NAMES:
             return value.title()
-        if mapped := _SCRIPT_CODES.get(value.lower()):
+        if mapped := script_from_name(value):
             return mapped
     return None
 
@@ -146,7 +114,7 @@ class References:
     def from_element(cls, elem: etree._Element) -> References:
         refs = cls()
         for value_set in elem:
-            name = local(value_set.tag)
+            name = local_name(value_set.tag)
             if not name:
                 continue
             table = refs.values.setdefault(name, {})
@@ -203,7 +171,7 @@ def _int(elem: etree._Element | None, name: str) -> int | None:
     if elem is None:
         return None
     for child in elem:
-        if local(child.tag) == name:
+        if local_name(child.tag) == name:
             text = (child.text or "").strip()
             return int(text) if text.isdigit() else None
     return None
@@ -213,7 +181,7 @@ def _child(elem: etree._Element | None, name: str) -> etree._Element | None:
     if elem is None:
         return None
     for child in elem:
-        if local(child.tag) == name:
+        if local_name(child.tag) == name:
             return child
     return None
 
@@ -221,7 +189,7 @@ def _child(elem: etree._Element | None, name: str) -> etree._Element | None:
 def _children(elem: etree._Element | None, name: str) -> list[etree._Element]:
     if elem is None:
         return []
-    return [child for child in elem if local(child.tag) == name]
+    return [child for child in elem if local_name(child.tag) == name]
 
 
 def date_point(elem: etree._Element | None) -> _YMD | None:
@@ -786,18 +754,13 @@ class _FirstPass:
 def _iter_records(path: Path) -> Iterator[tuple[int, etree._Element]]:
     """``(depth, element)`` for completed elements at depth 1 and 2 (root is depth 0)."""
     depth = -1
-    try:
-        for event, elem in etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True
-        ):
-            if event == "start":
-                depth += 1
-                continue
-            if depth <= 2:
-                yield depth, elem
-            depth -= 1
-    except etree.XMLSyntaxError as err:
-        raise syntax_error(path, err) from err
+    for event, elem in iter_events(path, ("start", "end")):
+        if event == "start":
+            depth += 1
+            continue
+        if depth <= 2:
+            yield depth, elem
+        depth -= 1
 
 
 _RECORDS = frozenset(
@@ -808,7 +771,7 @@ _RECORDS = frozenset(
 def _first_pass(path: Path) -> _FirstPass:
     state = _FirstPass()
     for depth, elem in _iter_records(path):
-        name = local(elem.tag)
+        name = local_name(elem.tag)
         if depth == 0:
             state.root = name
         elif depth == 1:
@@ -847,7 +810,7 @@ def _first_pass_record(state: _FirstPass, name: str, elem: etree._Element, path:
 
 def _second_pass(ctx: _Context) -> Iterator[Entity]:
     for depth, elem in _iter_records(ctx.path):
-        name = local(elem.tag)
+        name = local_name(elem.tag)
         if depth == 2 and name == "DistinctParty":
             yield from build_entities(elem, ctx)
             release(elem)
@@ -870,12 +833,17 @@ def _source(state: _FirstPass, path: Path) -> str:
 
 def sniff(path: Path, head: bytes) -> bool:
     """An OFAC advanced XML file: root ``<Sanctions>`` of the UN/OFAC sanctions schema."""
-    text = head.decode("utf-8", errors="ignore")
-    if not re.search(r"<(\w+:)?Sanctions[\s>]", text):
+    root = xml_root(head)
+    if root is None or root[0] != "Sanctions":
         return False
     return any(
-        marker in text
-        for marker in ("un.org/sanctions/1.0", "ADVANCED_XML", "<DateOfIssue", "ReferenceValueSets")
+        marker in head
+        for marker in (
+            b"un.org/sanctions/1.0",
+            b"ADVANCED_XML",
+            b"<DateOfIssue",
+            b"ReferenceValueSets",
+        )
     )
 
 

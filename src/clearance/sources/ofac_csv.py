@@ -76,11 +76,11 @@ from clearance.model import (
     Measure,
     Name,
     NameKind,
-    PartialDate,
     Schema,
 )
 from clearance.model.countries import country_code
 from clearance.sources.base import SNIFF_BYTES, ListFormat, ListRead, SourceError, head_bytes
+from clearance.sources.fields import dedupe
 from clearance.sources.ofac_remarks import DatedItem, RemarksParse, parse_remarks
 
 log = logging.getLogger(__name__)
@@ -513,11 +513,8 @@ def _designation(list_code: ListCode, group: _Group, ent_num: str) -> Designatio
 
 
 def _dedupe(values: Iterable[str]) -> tuple[str, ...]:
-    return tuple(dict.fromkeys(v for v in values if v))
-
-
-def _dedupe_dates(values: Iterable[PartialDate]) -> tuple[PartialDate, ...]:
-    return tuple(dict.fromkeys(values))
+    """The non-empty texts, without repeats."""
+    return dedupe(v for v in values if v)
 
 
 def build_entity(
@@ -553,7 +550,7 @@ def build_entity(
         designations=designations(source, ent_num, programs, parsed),
         titles=_dedupe([title or "", *parsed.titles]),
         gender=parsed.gender,
-        birth_dates=_dedupe_dates(parsed.birth_dates),
+        birth_dates=dedupe(parsed.birth_dates),
         birth_places=_dedupe(parsed.birth_places),
         nationalities=_dedupe(parsed.nationalities),
         citizenships=_dedupe(parsed.citizenships),
@@ -561,7 +558,7 @@ def build_entity(
         identifiers=tuple(identifiers),
         craft=_craft(row, parsed),
         relationships=tuple(dict.fromkeys(parsed.relationships)),
-        incorporation_dates=_dedupe_dates(parsed.incorporation_dates),
+        incorporation_dates=dedupe(parsed.incorporation_dates),
         websites=_dedupe(parsed.websites),
         emails=_dedupe(parsed.emails),
         phones=_dedupe(parsed.phones),

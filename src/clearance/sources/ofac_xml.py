@@ -55,6 +55,7 @@ from clearance.model import (
 )
 from clearance.model.countries import country_code
 from clearance.sources.base import ListFormat, ListRead, SourceError
+from clearance.sources.fields import clean, dedupe
 from clearance.sources.ofac_csv import designations as csv_designations
 from clearance.sources.ofac_remarks import (
     IDENTIFIER_HEADS,
@@ -63,6 +64,7 @@ from clearance.sources.ofac_remarks import (
     parse_item,
     parse_remarks,
 )
+from clearance.sources.xmlstream import iter_elements, local_name, xml_root
 
 FORMAT_NAME = "ofac-xml"
 SDN_SOURCE = "ofac-sdn"  # the same names as ofac_csv.SOURCE_SDN / SOURCE_CONS
@@ -79,36 +81,6 @@ _ISA_REMARK = "prohibited from making loans or providing credits totaling more t
 # ---------------------------------------------------------------------------------------
 
 
-_LOCAL_NAMES: dict[str, str] = {}
-
-
-def local(tag: object) -> str:
-    """The local name of an element tag (``{ns}sdnEntry`` → ``sdnEntry``); "" for comments."""
-    if not isinstance(tag, str):
-        return ""
-    name = _LOCAL_NAMES.get(tag)
-    if name is None:
-        name = _LOCAL_NAMES[tag] = tag.rpartition("}")[2]
-    return name
-
-
-def clean(text: str | None) -> str | None:
-    """Whitespace-normalised text, ``None`` when empty."""
-    if text is None:
-        return None
-    value = " ".join(text.split())
-    return value or None
-
-
-def release(elem: etree._Element) -> None:
-    """Free a processed element and the siblings before it (iterparse memory idiom)."""
-    elem.clear(keep_tail=False)
-    parent = elem.getparent()
-    if parent is not None:
-        while elem.getprevious() is not None:
-            del parent[0]
-
-
 def country_or_text(text: str | None) -> tuple[str | None, str | None]:
     """``(iso2, None)`` when the country is known, else ``(None, text)``."""
     value = clean(text)
@@ -116,11 +88,6 @@ def country_or_text(text: str | None) -> tuple[str | None, str | None]:
         return None, None
     code = country_code(value)
     return (code, None) if code else (None, value)
-
-
-def syntax_error(path: Path, err: etree.XMLSyntaxError) -> SourceError:
-    line = err.lineno if err.lineno else None
-    return SourceError(path, line, f"XML syntax error: {err.msg}")
 
 
 _ID_RULES: tuple[tuple[re.Pattern[str], IdentifierKind], ...] = tuple(
@@ -467,27 +434,27 @@ class FactsBuilder:
         return Entity(
             id=self.entity_id,
             schema=self.schema,
-            names=tuple(_unique(self.names)),
+            names=dedupe(self.names),
             source=self.source,
             source_ref=self.source_ref,
             designations=designations,
-            titles=tuple(_unique(self.titles)),
+            titles=dedupe(self.titles),
             gender=self.gender,
-            birth_dates=tuple(_unique(self.birth_dates)),
-            birth_places=tuple(_unique(self.birth_places)),
-            nationalities=tuple(_unique(self.nationalities)),
-            citizenships=tuple(_unique(self.citizenships)),
-            countries=tuple(_unique(self.countries)),
-            addresses=tuple(_unique(self.addresses)),
-            identifiers=tuple(_unique(self.identifiers)),
+            birth_dates=dedupe(self.birth_dates),
+            birth_places=dedupe(self.birth_places),
+            nationalities=dedupe(self.nationalities),
+            citizenships=dedupe(self.citizenships),
+            countries=dedupe(self.countries),
+            addresses=dedupe(self.addresses),
+            identifiers=dedupe(self.identifiers),
             craft=craft,
-            relationships=tuple(_unique(self.relationships)),
-            incorporation_dates=tuple(_unique(self.incorporation_dates)),
-            websites=tuple(_unique(self.websites)),
-            emails=tuple(_unique(self.emails)),
-            phones=tuple(_unique(self.phones)),
-            notes=tuple(_unique(notes)),
-            unparsed=tuple(_unique(self.unparsed)),
+            relationships=dedupe(self.relationships),
+            incorporation_dates=dedupe(self.incorporation_dates),
+            websites=dedupe(self.websites),
+            emails=dedupe(self.emails),
+            phones=dedupe(self.phones),
+            notes=dedupe(notes),
+            unparsed=dedupe(self.unparsed),
         )
 
     def _merged(self, designation: Designation) -> Designation:
@@ -500,14 +467,6 @@ class FactsBuilder:
 def _append(target: list, value: object) -> None:
     if value not in target:
         target.append(value)
-
-
-def _unique(items: list) -> list:
-    seen: list = []
-    for item in items:
-        if item not in seen:
-            seen.append(item)
-    return seen
 
 
 # ---------------------------------------------------------------------------------------
@@ -550,38 +509,28 @@ def _scan_head(path: Path) -> _Head:
     published: date | None = None
     marker = False
     entries = 0
-    try:
-        for _event, elem in etree.iterparse(
-            str(path),
-            events=("end",),
-            tag=("{*}Publish_Date", "{*}nspType", "{*}program", "{*}sdnEntry"),
-            resolve_entities=False,
-            no_network=True,
+    for elem in iter_elements(path, "{*}Publish_Date", "{*}nspType", "{*}program", "{*}sdnEntry"):
+        name = local_name(elem.tag)
+        if name == "Publish_Date":
+            published = parse_publish_date(elem.text)
+        elif name == "nspType" or (
+            name == "program" and _CONS_ONLY_PROGRAM.match((elem.text or "").strip())
         ):
-            name = local(elem.tag)
-            if name == "Publish_Date":
-                published = parse_publish_date(elem.text)
-            elif name == "nspType" or (
-                name == "program" and _CONS_ONLY_PROGRAM.match((elem.text or "").strip())
-            ):
-                marker = True
-            elif name == "sdnEntry":
-                entries += 1
-                release(elem)
-                if marker or entries >= _SCAN_ENTRIES:
-                    break
-    except etree.XMLSyntaxError as err:
-        raise syntax_error(path, err) from err
+            marker = True
+        elif name == "sdnEntry":
+            entries += 1
+            if marker or entries >= _SCAN_ENTRIES:
+                break
     consolidated = marker or "cons" in path.name.lower()
     return _Head(published, consolidated)
 
 
 def sniff(path: Path, head: bytes) -> bool:
     """An OFAC legacy XML file: root ``<sdnList>`` (sdn.xml or consolidated.xml)."""
-    text = head.decode("utf-8", errors="ignore")
-    return bool(re.search(r"<(\w+:)?sdnList[\s>]", text)) and (
-        "sdnList.xsd" in text or "<sdnEntry" in text or "publshInformation" in text
-    )
+    root = xml_root(head)
+    if root is None or root[0] != "sdnList":
+        return False
+    return b"sdnList.xsd" in head or b"<sdnEntry" in head or b"publshInformation" in head
 
 
 def read(path: Path) -> ListRead:
@@ -604,25 +553,14 @@ def read(path: Path) -> ListRead:
 
 
 def _entities(path: Path, source: str) -> Iterator[Entity]:
-    try:
-        for _event, elem in etree.iterparse(
-            str(path),
-            events=("end",),
-            tag="{*}sdnEntry",
-            resolve_entities=False,
-            no_network=True,
-        ):
-            entity = _entry(path, elem, source)
-            release(elem)
-            yield entity
-    except etree.XMLSyntaxError as err:
-        raise syntax_error(path, err) from err
+    for elem in iter_elements(path, "{*}sdnEntry"):
+        yield _entry(path, elem, source)
 
 
 def _children(elem: etree._Element) -> dict[str, list[etree._Element]]:
     out: dict[str, list[etree._Element]] = {}
     for child in elem:
-        out.setdefault(local(child.tag), []).append(child)
+        out.setdefault(local_name(child.tag), []).append(child)
     return out
 
 
@@ -637,7 +575,7 @@ def _sub(elem: etree._Element) -> dict[str, str]:
     for child in elem:
         value = clean(child.text)
         if value is not None:
-            out.setdefault(local(child.tag), value)
+            out.setdefault(local_name(child.tag), value)
     return out
 
 

@@ -2,8 +2,10 @@
 
 Owns the ``uk-ofsi-csv`` format: the ``sanctionsconlist.csv`` / ``ConList.csv`` file OFSI
 published until the list was retired in favour of the FCDO UK Sanctions List (see
-:mod:`clearance.sources.uk_sanctions_list`), and the small text grammars of its free-text
-columns (numbered lists, passport and national-ID details), which that module reuses.
+:mod:`clearance.sources.uk_sanctions_list`): its file layout, decoding and row grouping. The
+text grammars of its free-text columns (numbered lists, passport and national-ID details,
+dates, name types), which the FCDO list shares, are :mod:`clearance.sources.uk_fields` and
+:mod:`clearance.sources.fields`.
 
 File layout. An optional first row ``Last Updated,13/04/2018,...`` (the list's publication
 date), then the header row, then one row per *name* of a target: a target with three names
@@ -34,10 +36,11 @@ weak. Dates of birth ``00/00/1980`` keep their published precision. Nationality 
 columns are numbered lists (``1) Saudi Arabia 2) Qatar``); countries that
 :func:`clearance.model.countries.country_code` does not know stay as text in ``notes``.
 ``Passport Details`` and ``NI Number`` free text becomes identifiers wherever a number can
-be found (:func:`parse_documents`), with the published text in ``Identifier.remarks``; text
-with no number goes to ``notes``. One UK designation per distinct ``Regime`` (program and
-legal basis = the regime, ``listed_on`` = the earliest ``Listed On``), with the measure
-``UK-ASSET-FREEZE``: every target on this list is a financial-sanctions (asset freeze) target.
+be found (:func:`~clearance.sources.uk_fields.parse_documents`), with the published text in
+``Identifier.remarks``; text with no number goes to ``notes``. One UK designation per
+distinct ``Regime`` (program and legal basis = the regime, ``listed_on`` = the earliest
+``Listed On``), with the measure ``UK-ASSET-FREEZE``: every target on this list is a
+financial-sanctions (asset freeze) target.
 """
 
 from __future__ import annotations
@@ -56,7 +59,6 @@ from clearance.model import (
     CraftParticulars,
     Designation,
     Entity,
-    Gender,
     Identifier,
     IdentifierKind,
     ListCode,
@@ -66,311 +68,36 @@ from clearance.model import (
     PartialDate,
     Schema,
 )
-from clearance.model.countries import country_code
+from clearance.model.scripts import detect_script
 from clearance.sources.base import ListFormat, ListRead, SourceError
-from clearance.sources.un_xml import clean, country_of, dedupe, detect_script
+from clearance.sources.fields import (
+    clean,
+    country_of,
+    dedupe,
+    gender_of,
+    split_numbered,
+    text_country,
+)
+from clearance.sources.uk_fields import (
+    address_of,
+    build_name,
+    calendar_date,
+    document_kind,
+    document_numbers,
+    mmsi_numbers,
+    name_type,
+    nationality_codes,
+    parse_birth_dates,
+    parse_documents,
+    parse_uk_date,
+    primary_first,
+)
 
 FORMAT_NAME = "uk-ofsi-csv"
 SOURCE = "uk-ofsi"
 TITLE = "OFSI Consolidated List of Financial Sanctions Targets"
 
 ASSET_FREEZE = "UK-ASSET-FREEZE"
-
-# ---------------------------------------------------------------------------------------------
-# Text grammar: numbered lists "1) X 2) Y", "(a) X (b) Y", "(1)-(2) X (3) Y"
-# ---------------------------------------------------------------------------------------------
-
-_MARK = r"\(?(?:\d{1,2}|[A-Za-z])\)"
-_MARKER = re.compile(rf"(?<![\w(]){_MARK}(?:\s*(?:-|to)\s*{_MARK})?")
-_FIRST_MARK = re.compile(r"^\(?(?:0?1|[aA])\)")
-_SECOND_MARK = re.compile(r"^\(?(?:0?2|[bB])\)")
-_EMPTY_ITEM = re.compile(r"^[\s\-,;.]*$")
-
-
-def enumerated(text: str) -> tuple[str, list[str]]:
-    """The preamble and the items of a numbered list; ``(text, [])`` when it is not one.
-
-    A list starts with marker 1 or a (``1)``, ``(1)``, ``a)``, ``(a)``, also the ranges
-    ``(1)-(2)`` and ``(1) to (6)``), or with marker 2 or b after unmarked first item
-    (``X (b) Y``); items that are empty or only ``-`` are dropped.
-    """
-    marks = list(_MARKER.finditer(text))
-    if not marks:
-        return text.strip(), []
-    preamble = text[: marks[0].start()].strip()
-    items = []
-    if not _FIRST_MARK.match(marks[0].group()):
-        # "X (b) Y": a list whose first item has no marker
-        if not (preamble and _SECOND_MARK.match(marks[0].group())):
-            return text.strip(), []
-        items.append(preamble)
-        preamble = ""
-    for mark, following in zip(marks, [*marks[1:], None], strict=True):
-        end = following.start() if following else len(text)
-        item = text[mark.end() : end].strip().strip(",;").strip()
-        if not _EMPTY_ITEM.match(item):
-            items.append(item)
-    return preamble, items
-
-
-def split_numbered(text: str) -> list[str]:
-    """The items of ``1) Saudi Arabia 2) Qatar``; plain text is one item, empty text none."""
-    preamble, items = enumerated(text)
-    if not items:
-        return [preamble] if preamble and not _EMPTY_ITEM.match(preamble) else []
-    return [preamble, *items] if preamble else items
-
-
-def join_numbered(items: Sequence[str]) -> str:
-    """``(1) X (2) Y``: the inverse of :func:`split_numbered` for items without markers."""
-    return " ".join(f"({i}) {item}" for i, item in enumerate(items, 1))
-
-
-# ---------------------------------------------------------------------------------------------
-# Text grammar: identity documents ("Passport No: 592667 (Qatari passport issued on 3 May 2007)")
-# ---------------------------------------------------------------------------------------------
-
-_MONTH_WORD = r"[A-Za-z]{3,9}\.?"
-_DATE = re.compile(
-    rf"\b(?:\d{{1,2}}[./-]\d{{1,2}}[./-]\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH_WORD},?\s+\d{{4}}"
-    rf"|{_MONTH_WORD}\s+\d{{1,2}},\s+\d{{4}})\b"
-)
-_ISSUED = re.compile(r"\bissu|\bvalid(?: from)?\W*$", re.IGNORECASE)
-_EXPIRES = re.compile(r"\bexpir|\bvalid (?:until|to|till)\b", re.IGNORECASE)
-_HIJRI = re.compile(r"\bhijri\b", re.IGNORECASE)
-_RANGE_TO = re.compile(r"^\s*(?:-|–|to|until|till)\s*$", re.IGNORECASE)
-_PASSPORT_WORD = re.compile(r"\bpassport\b", re.IGNORECASE)
-# A document number: letters (short with a separator, or up to 8 run together), then a digit,
-# then digits/letters with inner . / - ; or digit groups "842 781".
-_NUMBER = re.compile(
-    r"(?<!\w)(?:\d{2,4}(?: \d{2,6})+(?!\w)"
-    r"|(?:[A-Z]{1,3}[ /-](?=\d)|[A-Z]{1,8})?\d(?:[\dA-Z]|[./-](?=[\dA-Z]))*)"
-)
-_LABEL_PREFIX = re.compile(r"^(INN|OGRN|OGRNIP|KPP|TIN|NIN|PIN|ID|NO|NR|CR|IMO) (?=\d)")
-_DATE_LIKE = re.compile(r"^\d{1,2}[./-]\d{1,2}[./-]\d{2,4}$")
-_YEAR_LIKE = re.compile(r"^(?:19|20)\d\d(?:[-/](?:19|20)?\d\d)?$")
-_NATIONAL_ID_WORDS = re.compile(
-    r"national (?:identi|id\b)|identity card|\bid card|civil id|tazkira|identification (?:card|no)",
-    re.IGNORECASE,
-)
-_DIPLOMATIC = re.compile(r"\bdiplomatic\b", re.IGNORECASE)
-_PARENS = re.compile(r"\(([^()]*)\)")
-_WORD = re.compile(r"[A-Za-z][A-Za-z'\-]*")
-
-
-def number_spans(text: str) -> list[re.Match[str]]:
-    """Document numbers in ``text``: tokens with 4+ digits, not dates or bare years."""
-    blanked = _DATE.sub(lambda m: " " * len(m.group()), text)
-    spans = []
-    for match in _NUMBER.finditer(blanked):
-        token = match.group()
-        digits = sum(c.isdigit() for c in token)
-        if digits < 4 or _DATE_LIKE.match(token) or _YEAR_LIKE.match(token):
-            continue
-        spans.append(match)
-    return spans
-
-
-def split_label(token: str) -> tuple[str | None, str]:
-    """``INN 7707083893`` → (``INN``, ``7707083893``); other tokens have no label."""
-    if m := _LABEL_PREFIX.match(token):
-        return m.group(1), token[m.end() :]
-    return None, token
-
-
-def document_numbers(text: str) -> list[str]:
-    """The document numbers in ``text`` (see :func:`parse_documents`)."""
-    return [m.group() for m in number_spans(text)]
-
-
-def text_country(text: str) -> str | None:
-    """The first country named in ``text``: a whole parenthesis, else a run of 1-4 words.
-
-    Words must make 4+ letters so that ``No``, ``ID`` or ``PS`` are not read as codes.
-    """
-    for inner in _PARENS.findall(text):
-        if code := country_of(inner):
-            return code
-    words = _WORD.findall(text)
-    for start in range(len(words)):
-        for size in (4, 3, 2, 1):
-            if start + size > len(words):
-                continue
-            phrase = " ".join(words[start : start + size])
-            if len(phrase) >= 4 and (code := country_code(phrase)):
-                return code
-    return None
-
-
-def _document_dates(text: str) -> tuple[PartialDate | None, PartialDate | None]:
-    """Issue and expiry dates, each the first date after its keyword (Hijri dates skipped).
-
-    ``valid 21/03/2016 - 20/03/2021`` and ``valid from X until Y`` read as issue and expiry.
-    """
-    issued = expires = None
-    last = 0
-    for match in _DATE.finditer(text):
-        context = text[last : match.start()]
-        last = match.end()
-        parsed = PartialDate.parse(match.group())
-        if parsed is None or _HIJRI.search(context):
-            continue
-        expiry_at = max((m.start() for m in _EXPIRES.finditer(context)), default=-1)
-        issue_at = max((m.start() for m in _ISSUED.finditer(context)), default=-1)
-        if expiry_at < 0 and issued is not None and _RANGE_TO.match(context):
-            expiry_at = len(context)
-        if expiry_at > issue_at and expires is None:
-            expires = parsed
-        elif issue_at > expiry_at and issued is None:
-            issued = parsed
-    return issued, expires
-
-
-def _document_kind(texts: Sequence[str], default: IdentifierKind) -> IdentifierKind:
-    """National ID or passport as the first of ``texts`` to name one says, else ``default``."""
-    if default is not IdentifierKind.PASSPORT:
-        return default
-    for text in texts:
-        if _NATIONAL_ID_WORDS.search(text):
-            return IdentifierKind.NATIONAL_ID
-        if _PASSPORT_WORD.search(text):
-            return IdentifierKind.PASSPORT
-    return default
-
-
-def parse_documents(text: str, kind: IdentifierKind, label: str | None = None) -> list[Identifier]:
-    """Identifiers from free text such as ``(1) K929139 (Tunisian). Issued on 14 Feb 1995``.
-
-    Each numbered item is read on its own; the preamble before the first marker
-    (``Qatari passport number (a) ... (b) ...``) is context for all of them. Every number in
-    an item becomes an identifier with the item's text as remarks. An item with one number
-    gives it the item's country and issue/expiry dates; with several, each number takes them
-    from the text that follows it (up to the next number), and its kind (passport or
-    national ID) from the words just before it.
-    """
-    preamble, items = enumerated(text)
-    if not items:
-        items, preamble = [preamble], ""
-    identifiers: list[Identifier] = []
-    for item in items:
-        context = f"{preamble} {item}".strip()
-        spans = number_spans(item)
-        for i, span in enumerate(spans):
-            before = item[spans[i - 1].end() if i else 0 : span.start()]
-            after = item[span.end() : spans[i + 1].start() if i + 1 < len(spans) else len(item)]
-            own = context if len(spans) == 1 else after
-            kind_of = _document_kind((before, after, preamble), kind)
-            identifiers.append(_document(span.group(), kind_of, label, own, before, context))
-    return identifiers
-
-
-def _document(
-    token: str,
-    kind: IdentifierKind,
-    label: str | None,
-    own: str,
-    before: str,
-    context: str,
-) -> Identifier:
-    """One identifier: ``own`` is the text whose dates, country and label are this number's."""
-    prefix, number = split_label(token)
-    label = label or prefix
-    if kind is IdentifierKind.PASSPORT and _DIPLOMATIC.search(own):
-        label = label or "Diplomatic passport"
-    issued, expires = _document_dates(own)
-    country = text_country(own) or (text_country(before) if own != context else None)
-    return Identifier(
-        kind=kind,
-        number=number,
-        country=country,
-        label=label,
-        issued=issued,
-        expires=expires,
-        remarks=context if context != number else None,
-    )
-
-
-# ---------------------------------------------------------------------------------------------
-# Countries, names, dates
-# ---------------------------------------------------------------------------------------------
-
-_QUALIFIER = re.compile(r"\s*\(.*?\)\s*|\s+(?:citizenship|nationality|by birth)\b.*$", re.I)
-
-
-def resolve_country(text: str) -> tuple[str | None, str | None]:
-    """(ISO code, qualifier) for ``Afghanistan (since 2009)``; (None, None) if no country."""
-    value = clean(text)
-    if not value:
-        return None, None
-    qualified = _QUALIFIER.search(value) is not None
-    if code := country_of(value):
-        return code, value if qualified else None
-    stripped = clean(_QUALIFIER.sub(" ", value))
-    if qualified and stripped and (code := country_of(stripped)):
-        return code, value
-    return None, None
-
-
-def name_type(alias_type: str, quality: str = "") -> NameKind:
-    """The name kind of an OFSI/FCDO name type (``Prime Alias``, ``AKA``, ``Primary name``...)."""
-    value = " ".join(alias_type.lower().split())
-    if "low" in quality.lower():
-        return NameKind.WEAK
-    if value in ("prime alias", "primary name", "primary"):
-        return NameKind.PRIMARY
-    if value in ("fka", "f.k.a.", "formerly known as"):
-        return NameKind.FKA
-    if value in ("nka", "n.k.a.", "now known as"):
-        return NameKind.NKA
-    return NameKind.AKA
-
-
-def build_name(parts: Sequence[str | None], kind: NameKind, remarks: str | None = None) -> Name:
-    """A name from Name 1..Name 6 (given, middles, surname); ``parts`` has those six values."""
-    given, *middles, family = [clean(p) for p in parts]
-    value = " ".join(p for p in (given, *middles, family) if p)
-    middle = " ".join(m for m in middles if m) or None
-    script = detect_script(value)
-    split = sum(1 for p in (given, middle, family) if p) >= 2
-    return Name(
-        value,
-        kind,
-        script=script if script not in (None, "Latn") else None,
-        given=given if split else None,
-        middle=middle if split else None,
-        family=family if split else None,
-        remarks=remarks,
-    )
-
-
-_PLACEHOLDER_DAY = re.compile(r"^(dd|00)(?=[/.-])", re.IGNORECASE)
-_PLACEHOLDER_MONTH = re.compile(r"(?<=[/.-])(mm|00)(?=[/.-])", re.IGNORECASE)
-
-
-def parse_uk_date(text: str | None) -> PartialDate | None:
-    """``24/10/1966``, ``00/00/1970``, ``dd/mm/1970`` or ISO → a date at published precision."""
-    value = clean(text)
-    if not value:
-        return None
-    value = _PLACEHOLDER_MONTH.sub("00", _PLACEHOLDER_DAY.sub("00", value))
-    return PartialDate.parse(value)
-
-
-def calendar_date(text: str | None) -> date | None:
-    """A full calendar date (``13/04/2018``, ``2024-01-05T00:00:00``), else ``None``."""
-    value = clean(text)
-    if not value:
-        return None
-    parsed = parse_uk_date(value[:10] if re.match(r"\d{4}-", value) else value)
-    if parsed is None or parsed.precision != "day":
-        return None
-    return date.fromisoformat(parsed.start)
-
-
-def gender_of(text: str | None) -> Gender | None:
-    return {"male": Gender.MALE, "female": Gender.FEMALE}.get((clean(text) or "").lower())
-
 
 # ---------------------------------------------------------------------------------------------
 # File decoding and header
@@ -534,7 +261,6 @@ def _entities(path: Path) -> Iterator[Entity]:
 
 _SCHEMAS = {"individual": Schema.PERSON, "entity": Schema.ORGANIZATION, "ship": Schema.VESSEL}
 _IMO = re.compile(r"\bIMO\b(?:\s+(?:number|no\.?))?\s*[:.]?\s*(\d{7})\b", re.IGNORECASE)
-_MMSI = re.compile(r"\bMMSI\b(?:\s+(?:number|no\.?))?\s*[:.]?\s*(\d{9})\b", re.IGNORECASE)
 _FLAG = re.compile(r"\bFlag(?: State)?:\s*([^.;()]+)", re.IGNORECASE)
 _ORG_WORDS = re.compile(
     r"\b(?:CO|COMPANY|CORP|CORPORATION|LTD|LIMITED|LLC|INC|SHIPPING|MANAGEMENT|GROUP|"
@@ -560,15 +286,10 @@ def _numbered_documents(
     """Identifiers from a number column (later layout), its details column as remarks."""
     context = details or ""
     return [
-        Identifier(_document_kind((context,), kind), number, text_country(context), remarks=details)
+        Identifier(document_kind((context,), kind), number, text_country(context), remarks=details)
         for item in split_numbered(numbers)
         for number in (document_numbers(item) or [item])
     ]
-
-
-def mmsi_numbers(text: str) -> list[str]:
-    """MMSI numbers written ``MMSI: 445539000`` in free text."""
-    return [m.group(1) for m in _MMSI.finditer(text)]
 
 
 class _Group:
@@ -637,11 +358,10 @@ class _Group:
                 names.append(build_name(parts, kind, remarks))
             if original := clean(row.get("Name Non-Latin Script")):
                 names.append(self._original(original, row))
-        names = list(dedupe(names))
-        if not names:
+        ordered = primary_first(names)
+        if not ordered:
             raise SourceError(self.path, self.line, f"group {self.group_id} has no name")
-        names.sort(key=lambda n: n.kind is not NameKind.PRIMARY)
-        return tuple(names)
+        return ordered
 
     @staticmethod
     def _original(value: str, row: dict[str, str]) -> Name:
@@ -663,13 +383,7 @@ class _Group:
     # facts ------------------------------------------------------------------------------
 
     def birth_dates(self) -> tuple[PartialDate, ...]:
-        dates = []
-        for value in self.distinct("DOB"):
-            if parsed := parse_uk_date(value):
-                dates.append(parsed)
-            else:
-                self.notes.append(f"DOB: {value}")
-        return dedupe(dates)
+        return parse_birth_dates(self.distinct("DOB"), self.notes)
 
     def birth_places(self) -> tuple[str, ...]:
         places: list[str] = []
@@ -683,35 +397,15 @@ class _Group:
         return dedupe(places)
 
     def nationalities(self) -> tuple[str, ...]:
-        codes = []
-        for value in self.distinct("Nationality"):
-            for item in split_numbered(value):
-                code, _qualifier = resolve_country(item)
-                if code:
-                    codes.append(code)
-                else:
-                    self.notes.append(f"Nationality: {item}")
-        return dedupe(codes)
+        return nationality_codes(self.distinct("Nationality"), self.notes)
 
     def addresses(self) -> tuple[Address, ...]:
         addresses = []
         for row in self.rows:
             lines = [v for i in range(1, 7) if (v := clean(row.get(f"Address {i}")))]
-            postcode = clean(row.get("Post/Zip Code"))
-            country_text = clean(row.get("Country"))
-            if not (lines or postcode or country_text):
-                continue
-            code, qualifier = resolve_country(country_text or "")
-            full = ", ".join([*lines, *(p for p in (postcode, country_text) if p)])
-            addresses.append(
-                Address(
-                    full=full,
-                    postal_code=postcode,
-                    country=code,
-                    country_name=None if code else country_text,
-                    remarks=qualifier,
-                )
-            )
+            address = address_of(lines, clean(row.get("Post/Zip Code")), clean(row.get("Country")))
+            if address is not None:
+                addresses.append(address)
         return dedupe(addresses)
 
     def documents(self) -> list[Identifier]:

@@ -77,26 +77,33 @@ from clearance.model import (
     Relationship,
     Schema,
 )
+from clearance.model.scripts import detect_script, script_from_name
 from clearance.sources.base import ListFormat, ListRead, SourceError
-from clearance.sources.uk_ofsi_csv import (
-    build_name,
-    calendar_date,
-    gender_of,
-    mmsi_numbers,
-    name_type,
-    number_spans,
-    parse_uk_date,
-    resolve_country,
-    split_label,
-    split_numbered,
-    text_country,
-)
-from clearance.sources.un_xml import (
+from clearance.sources.fields import (
     clean,
     country_of,
     dedupe,
-    detect_script,
+    gender_of,
+    split_numbered,
+    text_country,
+)
+from clearance.sources.uk_fields import (
+    address_of,
+    build_name,
+    calendar_date,
+    mmsi_numbers,
+    name_type,
+    nationality_codes,
+    number_spans,
+    parse_birth_dates,
+    parse_uk_date,
+    primary_first,
+    split_label,
+)
+from clearance.sources.xmlstream import (
     iter_elements,
+    iter_events,
+    local_name,
     root_attributes,
     xml_root,
 )
@@ -147,28 +154,6 @@ _INDICATOR_LABELS = {
     "TechnicalAssistanceRelatedToAircraft": "Technical assistance related to aircraft",
     "TrustServicesSanctions": "Trust services sanctions",
     "DirectorDisqualificationSanction": "Director disqualification sanction",
-}
-
-_SCRIPTS = {
-    "cyrillic": "Cyrl",
-    "arabic": "Arab",
-    "persian": "Arab",
-    "farsi": "Arab",
-    "chinese": "Hani",
-    "chinese simplified": "Hans",
-    "simplified chinese": "Hans",
-    "chinese traditional": "Hant",
-    "traditional chinese": "Hant",
-    "korean": "Kore",
-    "hangul": "Hang",
-    "japanese": "Jpan",
-    "greek": "Grek",
-    "hebrew": "Hebr",
-    "georgian": "Geor",
-    "armenian": "Armn",
-    "burmese": "Mymr",
-    "myanmar": "Mymr",
-    "thai": "Thai",
 }
 
 _LANGUAGES = {
@@ -225,15 +210,13 @@ def read(path: Path) -> ListRead:
 def _published(path: Path) -> date | None:
     """``DateGenerated``, read up to the first ``Designation`` (``None`` if absent)."""
     try:
-        for event, element in etree.iterparse(
-            str(path), events=("start", "end"), resolve_entities=False, no_network=True
-        ):
-            name = _local(element)
+        for event, element in iter_events(path, ("start", "end")):
+            name = local_name(element.tag)
             if name == "Designation":
                 return None
             if event == "end" and name == "DateGenerated":
                 return calendar_date(element.text)
-    except etree.XMLSyntaxError:
+    except SourceError:
         return None  # the entity stream reports the error with its line
     return None
 
@@ -265,10 +248,6 @@ def _texts(element: etree._Element | None, tag: str) -> list[str]:
     if element is None:
         return []
     return [v for e in element.iter(f"{{*}}{tag}") if (v := clean(e.text))]
-
-
-def _local(element: etree._Element) -> str:
-    return etree.QName(element).localname
 
 
 def measure_of(label: str, regime: str | None) -> Measure:
@@ -358,11 +337,10 @@ class _Designation:
         for original in self.element.iterfind("{*}NonLatinNames/{*}NonLatinName"):
             if name := self._original(original):
                 names.append(name)
-        names = list(dedupe(names))
-        if not names:
+        ordered = primary_first(names)
+        if not ordered:
             raise SourceError(self.path, self.line, f"{self.unique_id} has no name")
-        names.sort(key=lambda n: n.kind is not NameKind.PRIMARY)
-        return tuple(names)
+        return ordered
 
     @staticmethod
     def _original(element: etree._Element) -> Name | None:
@@ -371,7 +349,7 @@ class _Designation:
             return None
         script_type = _text(element, "NonLatinScriptType")
         language = _text(element, "NonLatinScriptLanguage")
-        script = detect_script(value) or _SCRIPTS.get((script_type or "").lower())
+        script = detect_script(value) or script_from_name(script_type)
         remarks = ", ".join(v for v in (script_type, language) if v) or None
         return Name(
             value,
@@ -384,13 +362,7 @@ class _Designation:
     # facts ------------------------------------------------------------------------------
 
     def birth_dates(self) -> tuple[PartialDate, ...]:
-        dates = []
-        for value in _texts(self.individual, "DOB"):
-            if parsed := parse_uk_date(value):
-                dates.append(parsed)
-            else:
-                self.notes.append(f"DOB: {value}")
-        return dedupe(dates)
+        return parse_birth_dates(_texts(self.individual, "DOB"), self.notes)
 
     def birth_places(self) -> tuple[str, ...]:
         places = []
@@ -402,34 +374,15 @@ class _Designation:
         return dedupe(places)
 
     def nationalities(self) -> tuple[str, ...]:
-        codes = []
-        for value in _texts(self.individual, "Nationality"):
-            for item in split_numbered(value):
-                code, _qualifier = resolve_country(item)
-                if code:
-                    codes.append(code)
-                else:
-                    self.notes.append(f"Nationality: {item}")
-        return dedupe(codes)
+        return nationality_codes(_texts(self.individual, "Nationality"), self.notes)
 
     def addresses(self) -> tuple[Address, ...]:
         addresses = []
-        for address in self.element.iterfind("{*}Addresses/{*}Address"):
-            lines = [v for i in range(1, 7) if (v := _text(address, f"AddressLine{i}"))]
-            postcode = _text(address, "AddressPostalCode")
-            country_text = _text(address, "AddressCountry")
-            if not (lines or postcode or country_text):
-                continue
-            code, qualifier = resolve_country(country_text or "")
-            addresses.append(
-                Address(
-                    full=", ".join([*lines, *(p for p in (postcode, country_text) if p)]),
-                    postal_code=postcode,
-                    country=code,
-                    country_name=None if code else country_text,
-                    remarks=qualifier,
-                )
-            )
+        for element in self.element.iterfind("{*}Addresses/{*}Address"):
+            lines = [v for i in range(1, 7) if (v := _text(element, f"AddressLine{i}"))]
+            postcode = _text(element, "AddressPostalCode")
+            if address := address_of(lines, postcode, _text(element, "AddressCountry")):
+                addresses.append(address)
         return dedupe(addresses)
 
     # identifiers ------------------------------------------------------------------------
@@ -537,7 +490,7 @@ class _Designation:
         if indicators is None:
             return []
         return [
-            _INDICATOR_LABELS.get(_local(child), _local(child))
+            _INDICATOR_LABELS.get(local_name(child.tag), local_name(child.tag))
             for child in indicators
             if isinstance(child.tag, str) and (clean(child.text) or "").lower() == "true"
         ]

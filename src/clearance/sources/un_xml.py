@@ -12,21 +12,13 @@ two or more parts, ``FIRST_NAME`` is taken as the given name, the last part as t
 name and the parts between as middle names — except on the DPRK list (``KPi.`` references),
 where Korean names are published family name first (``KIM`` / ``SONG CHOL``), so
 ``FIRST_NAME`` is the family name and the rest the given name. A single part sets no parts.
-
-Also here, because the EU FSF parser reuses them: small XML helpers (root sniffing,
-streaming ``iterparse`` with element clearing and :class:`SourceError` on bad XML) and
-Unicode script detection (:func:`detect_script`).
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
-from collections import Counter
-from collections.abc import Iterable, Iterator
-from datetime import date
+from collections.abc import Iterator
 from pathlib import Path
-from typing import TypeVar
 
 from lxml import etree
 
@@ -47,209 +39,22 @@ from clearance.model import (
     Schema,
     parse_single_date,
 )
-from clearance.model.countries import country_code
 from clearance.model.dates import MONTHS, iso_prefix
+from clearance.model.scripts import detect_script, non_latin_script
 from clearance.sources.base import ListFormat, ListRead, SourceError
+from clearance.sources.fields import (
+    NULL_TOKENS,
+    clean,
+    country_of,
+    dedupe,
+    gender_of,
+    published_date,
+)
+from clearance.sources.xmlstream import iter_elements, root_attributes, xml_root
 
 FORMAT_NAME = "un-xml"
 SOURCE = "un-sc"
 TITLE = "UN Security Council Consolidated List"
-
-T = TypeVar("T")
-
-# ---------------------------------------------------------------------------------------------
-# Shared helpers: text, countries, scripts, XML streaming
-# ---------------------------------------------------------------------------------------------
-
-NULL_TOKENS = frozenset({"", "na", "n/a", "none", "unknown", "-", "00", "null"})
-
-
-def clean(text: str | None) -> str | None:
-    """Collapse whitespace (lists wrap long values over indented lines); ``None`` if empty."""
-    if text is None:
-        return None
-    value = " ".join(text.split())
-    return value or None
-
-
-def country_of(text: str | None) -> str | None:
-    """ISO alpha-2 for a country name/code/demonym, ``None`` for unknowns and placeholders.
-
-    ``"na"`` (not available) must not become Namibia, nor ``"00"`` anything.
-    """
-    value = clean(text)
-    if value is None or value.lower() in NULL_TOKENS:
-        return None
-    return country_code(value) or _EXTRA_COUNTRIES.get(value.lower())
-
-
-# UN spellings that clearance.model.countries does not (yet) know.
-_EXTRA_COUNTRIES = {
-    "democratic republic of the congo": "cd",
-    "state of palestine": "ps",
-    "china, hong kong special administrative region": "hk",
-}
-
-_SCRIPT_OF_PREFIX = {
-    "LATIN": "Latn",
-    "CYRILLIC": "Cyrl",
-    "ARABIC": "Arab",
-    "GREEK": "Grek",
-    "HEBREW": "Hebr",
-    "CJK": "Hani",
-    "HANGUL": "Hang",
-    "HIRAGANA": "Hira",
-    "KATAKANA": "Kana",
-    "GEORGIAN": "Geor",
-    "ARMENIAN": "Armn",
-    "THAI": "Thai",
-    "DEVANAGARI": "Deva",
-    "BENGALI": "Beng",
-    "GURMUKHI": "Guru",
-    "GUJARATI": "Gujr",
-    "TAMIL": "Taml",
-    "SINHALA": "Sinh",
-    "ETHIOPIC": "Ethi",
-    "SYRIAC": "Syrc",
-    "THAANA": "Thaa",
-    "MYANMAR": "Mymr",
-    "KHMER": "Khmr",
-    "LAO": "Laoo",
-    "TIBETAN": "Tibt",
-    "MONGOLIAN": "Mong",
-}
-
-
-def _char_script(char: str) -> str | None:
-    try:
-        prefix = unicodedata.name(char).split(" ", 1)[0]
-    except ValueError:
-        return None
-    return _SCRIPT_OF_PREFIX.get(prefix)
-
-
-def _encodes(text: str, codec: str) -> bool:
-    try:
-        text.encode(codec)
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-def _han_variant(text: str) -> str:
-    """``Hans``/``Hant`` when the characters are only in GB2312 / only in Big5, else ``Hani``."""
-    han = "".join(c for c in text if _char_script(c) == "Hani")
-    simplified, traditional = _encodes(han, "gb2312"), _encodes(han, "big5")
-    if simplified and not traditional:
-        return "Hans"
-    if traditional and not simplified:
-        return "Hant"
-    return "Hani"
-
-
-def detect_script(text: str) -> str | None:
-    """ISO 15924 code of the script most letters of ``text`` are in; ``None`` if no letters.
-
-    Han text is reported as ``Hans`` or ``Hant`` where the characters tell (simplified forms
-    exist only in GB2312, traditional ones only in Big5), otherwise ``Hani``; Han mixed with
-    kana is ``Jpan`` and with Hangul ``Kore``.
-    """
-    counts: Counter[str] = Counter()
-    for char in text:
-        if char.isalpha():
-            script = _char_script(char)
-            if script:
-                counts[script] += 1
-    if not counts:
-        return None
-    if "Hani" in counts and ({"Hira", "Kana"} & counts.keys()):
-        return "Jpan"
-    if "Hani" in counts and "Hang" in counts:
-        return "Kore"
-    script = counts.most_common(1)[0][0]
-    return _han_variant(text) if script == "Hani" else script
-
-
-def non_latin_script(text: str) -> str | None:
-    """The script of ``text`` when it is not Latin (what ``Name.script`` records)."""
-    script = detect_script(text)
-    return None if script in (None, "Latn") else script
-
-
-_ROOT_TAG = re.compile(rb"<([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)([^>]*)>?", re.DOTALL)
-_PROLOG = re.compile(rb"\s*(<\?.*?\?>|<!--.*?-->|<!DOCTYPE[^>]*>)", re.DOTALL)
-
-
-def xml_root(head: bytes) -> tuple[str, bytes] | None:
-    """The root element's local name and the rest of its start tag, from a file's first bytes."""
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
-        head = head.decode("utf-16", errors="ignore").encode()
-    head = head.removeprefix(b"\xef\xbb\xbf")
-    pos = 0
-    while m := _PROLOG.match(head, pos):
-        pos = m.end()
-    while pos < len(head) and head[pos : pos + 1].isspace():
-        pos += 1
-    m = _ROOT_TAG.match(head, pos)
-    if not m or head[pos : pos + 1] != b"<":
-        return None
-    return m.group(2).decode("ascii", errors="replace"), m.group(3)
-
-
-def _syntax_error(path: Path, exc: etree.XMLSyntaxError) -> SourceError:
-    line = exc.lineno if exc.lineno else None
-    message = (exc.msg or str(exc)).strip() or "malformed XML"
-    return SourceError(path, line, f"malformed XML: {message}")
-
-
-def root_attributes(path: Path) -> tuple[str, dict[str, str]]:
-    """Local name and attributes of the root element, reading only the file's start."""
-    try:
-        events = etree.iterparse(
-            str(path), events=("start",), resolve_entities=False, no_network=True
-        )
-        for _event, element in events:
-            return etree.QName(element).localname, dict(element.attrib)
-    except etree.XMLSyntaxError as exc:
-        raise _syntax_error(path, exc) from exc
-    except OSError as exc:
-        raise SourceError(path, None, f"cannot read: {exc}") from exc
-    raise SourceError(path, None, "empty XML document")
-
-
-def iter_elements(path: Path, *tags: str) -> Iterator[etree._Element]:
-    """Stream the elements named ``tags`` (complete, at their end tag), freeing each after use."""
-    try:
-        events = etree.iterparse(
-            str(path),
-            events=("end",),
-            tag=tags,
-            resolve_entities=False,
-            no_network=True,
-            remove_comments=True,
-        )
-        for _event, element in events:
-            yield element
-            element.clear(keep_tail=False)
-            parent = element.getparent()
-            while parent is not None and element.getprevious() is not None:
-                del parent[0]
-    except etree.XMLSyntaxError as exc:
-        raise _syntax_error(path, exc) from exc
-    except OSError as exc:
-        raise SourceError(path, None, f"cannot read: {exc}") from exc
-
-
-def published_date(value: str | None) -> date | None:
-    """The calendar date of an ISO timestamp as published (``2026-02-27T00:00:09Z``)."""
-    prefix = parse_single_date((value or "")[:10])
-    return date.fromisoformat(prefix) if prefix and len(prefix) == 10 else None
-
-
-def dedupe(items: Iterable[T]) -> tuple[T, ...]:
-    """Items in first-seen order without repeats."""
-    return tuple(dict.fromkeys(items))
-
 
 # ---------------------------------------------------------------------------------------------
 # Format
@@ -417,8 +222,7 @@ class _Record:
     # facts -------------------------------------------------------------------------------
 
     def gender(self) -> Gender | None:
-        value = (self.text("GENDER") or "").lower()
-        return {"male": Gender.MALE, "female": Gender.FEMALE}.get(value)
+        return gender_of(self.text("GENDER"))
 
     def nationalities(self) -> tuple[str, ...]:
         codes = []
