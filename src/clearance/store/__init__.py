@@ -6,14 +6,15 @@ file (default) or PostgreSQL, migrated to the newest schema when opened.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from sqlalchemy import Engine
 
+from clearance.model import Entity
 from clearance.sources.base import ListRead
 from clearance.store.diff import DiffError, SnapshotDiff, diff_snapshots, pick_snapshots
 from clearance.store.engine import StoreError, create_store_engine, migrate, resolve_url
-from clearance.store.lookup import StoredEntity, find_entities
+from clearance.store.lookup import StoredEntity, find_entities, iter_current_entities
 from clearance.store.snapshots import (
     LoadResult,
     ProgressCallback,
@@ -49,6 +50,10 @@ class Store:
 
     def current(self) -> list[SnapshotInfo]:
         return current_snapshots(self.engine)
+
+    def iter_current_entities(self) -> Iterator[Entity]:
+        """Every entity of the current snapshots (what screening matches against)."""
+        return iter_current_entities(self.engine)
 
     def snapshots(self, source: str | None = None) -> list[SnapshotInfo]:
         return list_snapshots(self.engine, source)

@@ -8,6 +8,7 @@ in the current snapshots of every source, so ``clearance entity 27018`` can poin
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, or_, select
@@ -77,3 +78,21 @@ def _entity_id_for_name(connection: Connection, name: str, exclude: str) -> str 
     ).all()
     ids = sorted({r.entity_id for r in rows} - {exclude})
     return ids[0] if len(ids) == 1 else None
+
+
+def iter_current_entities(engine: Engine, batch: int = 2000) -> Iterator[Entity]:
+    """Every entity of every source's current snapshot, streamed in id order per source."""
+    query = (
+        select(entity_blobs.c.data)
+        .select_from(
+            snapshot_entities.join(
+                snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id
+            ).join(entity_blobs, entity_blobs.c.hash == snapshot_entities.c.entity_hash)
+        )
+        .where(snapshots.c.current.is_(True))
+        .order_by(snapshots.c.source, snapshot_entities.c.entity_id)
+    )
+    with engine.connect() as connection:
+        result = connection.execution_options(stream_results=True, yield_per=batch).execute(query)
+        for row in result:
+            yield entity_from_json(row.data)
