@@ -1,0 +1,219 @@
+"""Aligning the tokens of two names and measuring how well they agree.
+
+``token_similarity`` says how alike two folded tokens are (exact, same spelling class,
+nickname, initial, same phonetic key, or edit similarity). ``align`` pairs each token of one
+name with at most one of the other, best pairs first, and summarises the alignment as the
+features the name model scores: weighted coverage of both names, weakest aligned pair,
+unaligned tokens, order, and conflicts of legal form or numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
+
+from rapidfuzz.distance import JaroWinkler, Levenshtein
+
+from clearance.names import canonical_token, equivalent_forms, number_words, phonetic_key
+
+ALIGN_CUTOFF = 0.70  # below this two tokens are not considered the same name part
+
+EXACT = "exact"
+EQUIVALENT = "equivalent"
+INITIAL = "initial"
+PHONETIC = "phonetic"
+FUZZY = "fuzzy"
+
+
+@lru_cache(maxsize=1 << 18)
+def token_similarity(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two folded tokens in [0, 1] and how it was established."""
+    if a == b:
+        return 1.0, EXACT
+    if canonical_token(a) == canonical_token(b):
+        return 0.97, EQUIVALENT
+    if b in equivalent_forms(a):
+        return 0.92, EQUIVALENT
+    if len(a) == 1 or len(b) == 1:
+        short, long = (a, b) if len(a) < len(b) else (b, a)
+        if len(short) == 1 and long.startswith(short):
+            return 0.75, INITIAL
+        return 0.0, FUZZY
+    number_a, number_b = number_words(a), number_words(b)
+    if number_a is not None or number_b is not None:
+        same = number_a == b or number_b == a or (number_a is not None and number_a == number_b)
+        return (0.97, EQUIVALENT) if same else (0.0, FUZZY)
+    edit = Levenshtein.normalized_similarity(a, b)
+    jaro = JaroWinkler.similarity(a, b)
+    similarity = max(edit, jaro - 0.08) if min(len(a), len(b)) >= 4 else edit
+    key_a, key_b = phonetic_key(a), phonetic_key(b)
+    if key_a and key_a == key_b and similarity < 0.88:
+        return 0.88, PHONETIC
+    return similarity, FUZZY
+
+
+@dataclass(frozen=True, slots=True)
+class AlignedPair:
+    query_token: str  # several tokens joined by a space when a compound or acronym aligned
+    name_token: str
+    similarity: float
+    how: str
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    """How two token sequences line up, and the features the name model reads."""
+
+    pairs: tuple[AlignedPair, ...]
+    unaligned_query: tuple[str, ...]
+    unaligned_name: tuple[str, ...]
+    coverage_query: float  # rarity-weighted share of the query the alignment explains
+    coverage_name: float  # rarity-weighted share of the list name it explains
+    weakest: float  # lowest similarity among aligned pairs (0 if none)
+    exact_share: float  # share of aligned pairs that are exact or equivalent
+    in_order: bool  # aligned pairs keep their order in both names
+    rotated: bool  # not in order, but only rotated ("DEMIR Ismail" / "Ismail Demir")
+    fuzzy_loss: float  # rarity-weighted share of the name lost to inexact token pairs
+    conflict: float  # rarity weight left unaligned on BOTH sides (a substituted name part)
+    numbers_conflict: bool  # both names carry numbers and they differ
+
+
+COMPOUND = "compound"  # one token against two adjacent ones: "vladimirputin" / "vladimir putin"
+ACRONYM = "acronym"  # "pla" / "people liberation army", "jc" / "jean claude"
+COMPOUND_CUTOFF = 0.86
+ACRONYM_SIMILARITY = 0.85
+
+
+@dataclass
+class _Match:
+    query: tuple[int, ...]
+    name: tuple[int, ...]
+    similarity: float
+    how: str
+
+
+def align(
+    query: tuple[str, ...],
+    name: tuple[str, ...],
+    query_weights: tuple[float, ...],
+    name_weights: tuple[float, ...],
+) -> Alignment:
+    """Best-first alignment of two token sequences (each token used at most once), then
+    compounds and acronyms among the tokens left over."""
+    scored = []
+    for i, q in enumerate(query):
+        for j, n in enumerate(name):
+            similarity, how = token_similarity(q, n) if q <= n else token_similarity(n, q)
+            if similarity >= ALIGN_CUTOFF:
+                scored.append((similarity, query_weights[i] + name_weights[j], i, j, how))
+    scored.sort(reverse=True)
+    used_q: set[int] = set()
+    used_n: set[int] = set()
+    chosen: list[_Match] = []
+    for similarity, _, i, j, how in scored:
+        if i in used_q or j in used_n:
+            continue
+        used_q.add(i)
+        used_n.add(j)
+        chosen.append(_Match((i,), (j,), similarity, how))
+    if len(used_q) < len(query) or len(used_n) < len(name):
+        chosen.extend(_leftovers(query, name, used_q, used_n))
+        chosen.extend(_swap(m) for m in _leftovers(name, query, used_n, used_q))
+    chosen.sort(key=lambda m: m.query)
+    matched_q = sum(query_weights[i] * m.similarity for m in chosen for i in m.query)
+    matched_n = sum(name_weights[j] * m.similarity for m in chosen for j in m.name)
+    total_q = sum(query_weights) or 1.0
+    total_n = sum(name_weights) or 1.0
+    name_positions = [m.name[0] for m in chosen]
+    in_order = name_positions == sorted(name_positions)
+    pivot = name_positions.index(min(name_positions)) if name_positions else 0
+    rotated = not in_order and (name_positions[pivot:] + name_positions[:pivot]) == sorted(
+        name_positions
+    )
+    lost = sum(name_weights[j] * (1 - m.similarity) for m in chosen for j in m.name)
+    exact = sum(1 for m in chosen if m.how in (EXACT, EQUIVALENT))
+    left_q = sum(w for i, w in enumerate(query_weights) if i not in used_q)
+    left_n = sum(w for j, w in enumerate(name_weights) if j not in used_n)
+    return Alignment(
+        pairs=tuple(
+            AlignedPair(
+                " ".join(query[i] for i in m.query),
+                " ".join(name[j] for j in m.name),
+                m.similarity,
+                m.how,
+            )
+            for m in chosen
+        ),
+        unaligned_query=tuple(q for i, q in enumerate(query) if i not in used_q),
+        unaligned_name=tuple(n for j, n in enumerate(name) if j not in used_n),
+        coverage_query=matched_q / total_q,
+        coverage_name=matched_n / total_n,
+        weakest=min((m.similarity for m in chosen), default=0.0),
+        exact_share=exact / len(chosen) if chosen else 0.0,
+        in_order=in_order,
+        rotated=rotated,
+        fuzzy_loss=lost / total_n,
+        conflict=min(left_q, left_n),
+        numbers_conflict=_numbers_conflict(query, name),
+    )
+
+
+def _swap(match: _Match) -> _Match:
+    return _Match(match.name, match.query, match.similarity, match.how)
+
+
+def _leftovers(
+    one: tuple[str, ...], other: tuple[str, ...], used_one: set[int], used_other: set[int]
+) -> list[_Match]:
+    """Single tokens of ``one`` that equal two adjacent (compound) or several (acronym)
+    leftover tokens of ``other``; marks what they use."""
+    found: list[_Match] = []
+    for i, token in enumerate(one):
+        if i in used_one:
+            continue
+        free = [j for j in range(len(other)) if j not in used_other]
+        match = _compound(token, other, free) or _acronym(token, other, free)
+        if match is not None:
+            positions, similarity, how = match
+            used_one.add(i)
+            used_other.update(positions)
+            found.append(_Match((i,), positions, similarity, how))
+    return found
+
+
+def _compound(
+    token: str, other: tuple[str, ...], free: list[int]
+) -> tuple[tuple[int, ...], float, str] | None:
+    if len(token) < 5:
+        return None
+    best = None
+    for a, b in pairwise(free):
+        if b != a + 1:
+            continue
+        joined = other[a] + other[b]
+        similarity = Levenshtein.normalized_similarity(token, joined)
+        if similarity >= COMPOUND_CUTOFF and (best is None or similarity > best[1]):
+            best = ((a, b), similarity, COMPOUND)
+    return best
+
+
+def _acronym(
+    token: str, other: tuple[str, ...], free: list[int]
+) -> tuple[tuple[int, ...], float, str] | None:
+    size = len(token)
+    if not 2 <= size <= 5 or not token.isalpha():
+        return None
+    for start in range(len(free) - size + 1):
+        run = free[start : start + size]
+        if run[-1] - run[0] != size - 1:
+            continue
+        if "".join(other[j][0] for j in run) == token:
+            return tuple(run), ACRONYM_SIMILARITY, ACRONYM
+    return None
+
+
+def _numbers_conflict(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    numbers_q = {t for t in query if t.isdigit()}
+    numbers_n = {t for t in name if t.isdigit()}
+    return bool(numbers_q and numbers_n and numbers_q != numbers_n)

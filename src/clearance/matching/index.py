@@ -1,0 +1,182 @@
+"""The candidate index: every name form of every listed entity, keyed for fast recall.
+
+Each form's tokens are posted under three kinds of key: the token's spelling class
+(``canonical_token``), its phonetic key, and — for tokens a query spells differently — the
+symmetric-delete neighbourhood of the vocabulary (every token with one letter removed), which
+finds one-edit typos without comparing against the whole vocabulary. A query collects, per
+list-name form, the best rarity weight each of its tokens earns through any key; the forms with
+the most weight, grouped by entity, are the candidates the scorer examines. Common tokens
+(Mohammed, Trading, Bank) weigh little, so they cannot crowd out a rare surname.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from clearance.matching.evidence import EntityFacts
+from clearance.matching.forms import NameForm, forms_of
+from clearance.matching.stats import TokenStats
+from clearance.model import Entity
+from clearance.names import canonical_token, parse_name, phonetic_key
+
+PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
+TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
+MIN_PHONETIC_KEY = 3
+
+
+@dataclass(frozen=True, slots=True)
+class IndexedEntity:
+    """What a match result and the evidence need of a listed entity."""
+
+    id: str
+    caption: str
+    schema: str
+    lists: tuple[str, ...]
+    programs: tuple[str, ...]
+    facts: EntityFacts
+
+
+def _deletes(token: str) -> set[str]:
+    return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
+
+
+class MatchIndex:
+    """Name forms of listed entities with postings for candidate generation."""
+
+    def __init__(self, entities: list[IndexedEntity], forms: list[NameForm], owners: list[int]):
+        self.entities = entities
+        self.forms = forms
+        self.form_entity = np.asarray(owners, dtype=np.int32)
+        self.stats = TokenStats.from_token_sets(self._entity_token_sets())
+        self._build_postings()
+
+    @classmethod
+    def build(cls, entities: Iterable[Entity]) -> MatchIndex:
+        indexed: list[IndexedEntity] = []
+        forms: list[NameForm] = []
+        owners: list[int] = []
+        for entity in entities:
+            position = len(indexed)
+            indexed.append(
+                IndexedEntity(
+                    entity.id,
+                    entity.caption,
+                    entity.schema.value,
+                    entity.lists,
+                    entity.programs,
+                    EntityFacts.of(entity),
+                )
+            )
+            seen: set[tuple[str, ...]] = set()
+            for name in entity.names:
+                for form in forms_of(parse_name(name.value, entity.schema.value), name.kind.value):
+                    if form.tokens in seen:
+                        continue
+                    seen.add(form.tokens)
+                    forms.append(form)
+                    owners.append(position)
+        return cls(indexed, forms, owners)
+
+    def _entity_token_sets(self) -> Iterable[set[str]]:
+        current = -1
+        tokens: set[str] = set()
+        for form, owner in zip(self.forms, self.form_entity.tolist(), strict=True):
+            if owner != current:
+                if current >= 0:
+                    yield tokens
+                current, tokens = owner, set()
+            tokens.update(canonical_token(t) for t in form.tokens)
+        if current >= 0:
+            yield tokens
+
+    def _build_postings(self) -> None:
+        postings: dict[str, list[int]] = defaultdict(list)
+        vocabulary: set[str] = set()
+        for position, form in enumerate(self.forms):
+            for token in set(form.tokens):
+                canonical = canonical_token(token)
+                vocabulary.add(canonical)
+                postings["t:" + canonical].append(position)
+                key = phonetic_key(token)
+                if len(key) >= MIN_PHONETIC_KEY:
+                    postings["p:" + key].append(position)
+        self.postings = {k: np.unique(np.asarray(v, dtype=np.int32)) for k, v in postings.items()}
+        neighbours: dict[str, list[str]] = defaultdict(list)
+        for token in vocabulary:
+            for deleted in _deletes(token):
+                neighbours[deleted].append(token)
+            if len(token) > 3:
+                neighbours[token].append(token)
+        self.neighbours = {k: tuple(v) for k, v in neighbours.items()}
+        self.vocabulary = frozenset(vocabulary)
+
+    def _token_keys(self, token: str) -> list[tuple[str, float]]:
+        """The index keys a query token hits, each with the share of weight it earns."""
+        canonical = canonical_token(token)
+        keys = [("t:" + canonical, 1.0)]
+        key = phonetic_key(token)
+        if len(key) >= MIN_PHONETIC_KEY:
+            keys.append(("p:" + key, PHONETIC_FACTOR))
+        if canonical not in self.vocabulary and len(canonical) > 3:
+            near: set[str] = set(self.neighbours.get(canonical, ()))
+            for deleted in _deletes(canonical):
+                near.update(self.neighbours.get(deleted, ()))
+            keys.extend(("t:" + other, TYPO_FACTOR) for other in near)
+        return keys
+
+    def candidates(self, query_forms: Sequence[NameForm], limit: int) -> list[int]:
+        """Entity positions most worth scoring for a query, best first."""
+        weight = self.stats.weight
+        scores: dict[int, float] = {}
+        for form in query_forms:
+            accumulated = np.zeros(0)
+            touched = np.zeros(0, dtype=np.int32)
+            for token in form.tokens:
+                token_weight = weight(canonical_token(token))
+                arrays = []
+                factors = []
+                for key, factor in self._token_keys(token):
+                    posting = self.postings.get(key)
+                    if posting is not None:
+                        arrays.append(posting)
+                        factors.append(np.full(len(posting), factor * token_weight))
+                if not arrays:
+                    continue
+                ids = np.concatenate(arrays)
+                values = np.concatenate(factors)
+                order = np.lexsort((-values, ids))
+                ids, values = ids[order], values[order]
+                first = np.concatenate(([True], ids[1:] != ids[:-1]))
+                touched = np.concatenate((touched, ids[first]))
+                accumulated = np.concatenate((accumulated, values[first]))
+            if not len(touched):
+                continue
+            form_ids, inverse = np.unique(touched, return_inverse=True)
+            sums = np.zeros(len(form_ids))
+            np.add.at(sums, inverse, accumulated)
+            entity_ids = self.form_entity[form_ids]
+            top = np.argsort(-sums)[: limit * 8]
+            form_scores: dict[int, float] = {}
+            for position in top.tolist():
+                entity = int(entity_ids[position])
+                value = float(sums[position])
+                if value > form_scores.get(entity, 0.0):
+                    form_scores[entity] = value
+            for entity, value in form_scores.items():
+                if value > scores.get(entity, 0.0):
+                    scores[entity] = value
+        ranked = sorted(scores.items(), key=lambda item: -item[1])
+        return [entity for entity, _ in ranked[:limit]]
+
+    def forms_of_entity(self, position: int) -> list[NameForm]:
+        start, end = self._entity_form_range(position)
+        return self.forms[start:end]
+
+    def _entity_form_range(self, position: int) -> tuple[int, int]:
+        if not hasattr(self, "_starts"):
+            self._starts = np.searchsorted(self.form_entity, np.arange(len(self.entities) + 1))
+        return int(self._starts[position]), int(self._starts[position + 1])

@@ -1,0 +1,135 @@
+"""The matcher: screens a query against every loaded list and ranks what it finds.
+
+``Matcher.from_store`` builds the index over the current snapshot of every source, or loads it
+from ``$CLEARANCE_HOME/index/`` where it was saved for exactly those snapshots (the file name
+is a hash of their content hashes and of the index format), so start-up after the first
+build is a file read.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from clearance.matching.evidence import compatible, gather
+from clearance.matching.forms import name_forms
+from clearance.matching.index import IndexedEntity, MatchIndex
+from clearance.matching.query import Query
+from clearance.matching.score import Score, combine, match_forms
+from clearance.matching.stats import TokenStats
+from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
+from clearance.model import Entity
+
+INDEX_FORMAT = "clearance-index-1"
+CANDIDATES = 25
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    entity_id: str
+    caption: str
+    schema: str
+    score: float
+    match: bool
+    lists: tuple[str, ...]
+    programs: tuple[str, ...]
+    explanation: dict[str, object]
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "entity_id": self.entity_id,
+            "name": self.caption,
+            "schema": self.schema,
+            "score": round(self.score, 4),
+            "match": self.match,
+            "lists": list(self.lists),
+            "programs": list(self.programs),
+            "explanation": self.explanation,
+        }
+
+
+class Matcher:
+    """Screens queries against an index of listed entities."""
+
+    def __init__(self, index: MatchIndex, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.index = index
+        self.threshold = threshold
+
+    @property
+    def stats(self) -> TokenStats:
+        return self.index.stats
+
+    @classmethod
+    def from_entities(cls, entities: Iterable[Entity]) -> Matcher:
+        return cls(MatchIndex.build(entities))
+
+    @classmethod
+    def from_store(cls, store, cache_dir: Path | None = None) -> Matcher:  # type: ignore[no-untyped-def]
+        """Index the current snapshots of ``store`` (a :class:`clearance.store.Store`)."""
+        snapshots = store.current()
+        digest = hashlib.sha256(INDEX_FORMAT.encode())
+        for snapshot in sorted(snapshots, key=lambda s: s.source):
+            digest.update(f"{snapshot.source}:{snapshot.content_hash}".encode())
+        folder = cache_dir or _index_dir()
+        path = folder / f"{digest.hexdigest()[:32]}.pickle"
+        if path.exists():
+            with path.open("rb") as handle:
+                return cls(pickle.load(handle))
+        index = MatchIndex.build(store.iter_current_entities())
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
+            pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(handle.name, path)
+        return cls(index)
+
+    def score_entity(self, query: Query, position: int) -> Score | None:
+        entity = self.index.entities[position]
+        if not compatible(query.schema, entity.schema):
+            return None
+        name = match_forms(
+            _query_forms(query), self.index.forms_of_entity(position), self.index.stats
+        )
+        if name is None:
+            return None
+        return combine(name, gather(query, entity.facts, entity.schema))
+
+    def match(
+        self, query: Query, limit: int = 10, threshold: float | None = None
+    ) -> list[MatchResult]:
+        """Listed entities scoring at or above ``threshold`` (default: the review threshold)."""
+        floor = REVIEW_THRESHOLD if threshold is None else threshold
+        forms = _query_forms(query)
+        results: list[MatchResult] = []
+        for position in self.index.candidates(forms, CANDIDATES):
+            scored = self.score_entity(query, position)
+            if scored is None or scored.value < floor:
+                continue
+            results.append(self._result(self.index.entities[position], scored))
+        results.sort(key=lambda r: -r.score)
+        return results[:limit]
+
+    def _result(self, entity: IndexedEntity, scored: Score) -> MatchResult:
+        return MatchResult(
+            entity.id,
+            entity.caption,
+            entity.schema,
+            scored.value,
+            scored.value >= self.threshold,
+            entity.lists,
+            entity.programs,
+            scored.explanation(self.threshold),
+        )
+
+
+def _query_forms(query: Query):  # type: ignore[no-untyped-def]
+    return name_forms(query.name, query.schema)
+
+
+def _index_dir() -> Path:
+    home = os.environ.get("CLEARANCE_HOME") or Path.home() / ".clearance"
+    return Path(home).expanduser() / "index"

@@ -1,0 +1,121 @@
+"""The name model: alignment features → log-odds that two names denote the same party.
+
+A logistic model over a handful of interpretable features, so every score can be explained
+as the sum of its parts. Its coefficients live in :mod:`clearance.matching.coefficients`,
+written by ``bench/fit_name_model.py`` (regularised logistic regression on labelled name
+pairs, reported with k-fold cross-validation in BENCHMARKS.md). :func:`fit` and
+:func:`fit_cross_validated` are that fitting, in numpy, with no other dependency.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+import numpy as np
+
+from clearance.matching import coefficients
+from clearance.matching.align import Alignment
+from clearance.matching.forms import NameForm
+
+FEATURES = (
+    "coverage_min",  # the lower of the two weighted coverages
+    "coverage_max",
+    "weakest",  # weakest aligned token pair
+    "exact_share",
+    "out_of_order",  # aligned parts permuted (a rotation of the whole name is not)
+    "fuzzy_loss",
+    "unaligned_query",  # count of query tokens left unaligned (capped at 3)
+    "unaligned_name",
+    "single_token",  # one side is a single token
+    "conflict",  # rarity weight unaligned on both sides: a name part substituted
+    "conflict_count",
+    "legal_form_conflict",
+    "organisation",  # the comparison is between organisations
+    "organisation_x_coverage_min",
+    "organisation_x_unaligned",
+)
+
+
+def features(alignment: Alignment, query: NameForm, name: NameForm) -> tuple[float, ...]:
+    organisation = 1.0 if "organisation" in (query.kind, name.kind) else 0.0
+    coverage_min = min(alignment.coverage_query, alignment.coverage_name)
+    legal_conflict = bool(
+        query.legal_form and name.legal_form and query.legal_form != name.legal_form
+    )
+    return (
+        coverage_min,
+        max(alignment.coverage_query, alignment.coverage_name),
+        alignment.weakest,
+        alignment.exact_share,
+        0.0 if alignment.in_order or alignment.rotated else 1.0,
+        alignment.fuzzy_loss,
+        float(min(3, len(alignment.unaligned_query))),
+        float(min(3, len(alignment.unaligned_name))),
+        1.0 if min(len(query.tokens), len(name.tokens)) <= 1 else 0.0,
+        alignment.conflict,
+        float(min(2, len(alignment.unaligned_query), len(alignment.unaligned_name))),
+        1.0 if legal_conflict else 0.0,
+        organisation,
+        organisation * coverage_min,
+        organisation * min(3, len(alignment.unaligned_query) + len(alignment.unaligned_name)),
+    )
+
+
+def contributions(values: Sequence[float]) -> dict[str, float]:
+    """Each feature's share of the log-odds (coefficient × value)."""
+    return {
+        name: coefficients.WEIGHTS[name] * value
+        for name, value in zip(FEATURES, values, strict=True)
+    }
+
+
+def log_odds(values: Sequence[float]) -> float:
+    total = coefficients.INTERCEPT
+    for name, value in zip(FEATURES, values, strict=True):
+        total += coefficients.WEIGHTS[name] * value
+    return total
+
+
+def sigmoid(value: float) -> float:
+    if value >= 0:
+        return 1.0 / (1.0 + math.exp(-value))
+    exp = math.exp(value)
+    return exp / (1.0 + exp)
+
+
+def logit(probability: float) -> float:
+    probability = min(max(probability, 1e-9), 1 - 1e-9)
+    return math.log(probability / (1 - probability))
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, iterations: int = 50) -> np.ndarray:
+    """Regularised logistic regression by Newton's method; returns [intercept, weights...]."""
+    design = np.hstack([np.ones((x.shape[0], 1)), x])
+    beta = np.zeros(design.shape[1])
+    penalty = np.full(design.shape[1], l2)
+    penalty[0] = 0.0  # the intercept is not shrunk
+    for _ in range(iterations):
+        p = 1.0 / (1.0 + np.exp(-design @ beta))
+        gradient = design.T @ (p - y) + penalty * beta
+        hessian = design.T @ (design * (p * (1 - p))[:, None]) + np.diag(penalty)
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.max(np.abs(step)) < 1e-8:
+            break
+    return beta
+
+
+def fit_cross_validated(
+    x: np.ndarray, y: np.ndarray, folds: int = 5, l2: float = 1.0, seed: int = 7
+) -> np.ndarray:
+    """Out-of-fold probabilities: each row scored by a model fitted without its fold."""
+    order = np.random.default_rng(seed).permutation(len(y))
+    predictions = np.zeros(len(y))
+    for fold in range(folds):
+        held = order[fold::folds]
+        train = np.setdiff1d(order, held)
+        beta = fit(x[train], y[train], l2)
+        design = np.hstack([np.ones((len(held), 1)), x[held]])
+        predictions[held] = 1.0 / (1.0 + np.exp(-design @ beta))
+    return predictions

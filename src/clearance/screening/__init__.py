@@ -1,0 +1,1 @@
+"""Screening inputs beyond a single query: batch files (and, later, payment messages)."""

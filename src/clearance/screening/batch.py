@@ -1,0 +1,295 @@
+"""Batch screening of customer files: CSV, JSON lines or Parquet in, JSON lines out.
+
+Rows are read as a stream, validated (a bad row is reported with its line number and skipped),
+screened in chunks on every core (worker processes fork from the parent, inheriting the loaded
+index copy-on-write), and written in input order, one output line per good row:
+``{"id": ..., "alerts": [...], <pass-through columns>}``. At most a few chunks are in flight,
+so memory stays constant however large the input.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Any
+
+from clearance.matching import Matcher, Query
+
+COLUMNS = ("id", "name", "schema", "birth_date", "nationality", "country", "id_number", "gender")
+MAX_NAME_LENGTH = 1000
+CHUNK_ROWS = 256
+
+
+class BatchInputError(Exception):
+    """The input as a whole cannot be read (unknown format, no name column, unreadable file)."""
+
+
+@dataclass
+class BadRow:
+    line: int
+    reason: str
+
+
+@dataclass
+class BatchSummary:
+    rows: int = 0
+    screened: int = 0
+    rows_with_alerts: int = 0
+    alerts: int = 0
+    bad_rows: list[BadRow] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def rate(self) -> float:
+        return self.screened / self.seconds if self.seconds else 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "rows": self.rows,
+            "screened": self.screened,
+            "rows_with_alerts": self.rows_with_alerts,
+            "alerts": self.alerts,
+            "bad_rows": [{"line": b.line, "reason": b.reason} for b in self.bad_rows],
+            "seconds": round(self.seconds, 3),
+            "rows_per_second": round(self.rate, 1),
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    line: int
+    query: Query
+    passthrough: dict[str, Any]
+
+
+def detect_format(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".tsv", ".txt"):
+        return "csv"
+    if suffix in (".jsonl", ".ndjson", ".json"):
+        return "jsonl"
+    if suffix in (".parquet", ".pq"):
+        return "parquet"
+    with path.open("rb") as handle:
+        head = handle.read(4)
+    if head == b"PAR1":
+        return "parquet"
+    if head.lstrip()[:1] == b"{":
+        return "jsonl"
+    return "csv"
+
+
+def read_records(path: Path, mapping: dict[str, str]) -> Iterator[tuple[int, dict[str, Any]]]:
+    """(line number, record with columns renamed by ``mapping``) for every input row."""
+    fmt = detect_format(path)
+    if fmt == "csv":
+        records = _read_csv(path)
+    elif fmt == "jsonl":
+        records = _read_jsonl(path)
+    else:
+        records = _read_parquet(path)
+    for line, record in records:
+        if isinstance(record, dict) and "__header__" in record:
+            columns = [mapping.get(c, c) for c in record["__header__"]]
+            if "name" not in columns:
+                found = ", ".join(record["__header__"]) or "none"
+                raise BatchInputError(
+                    f"{path.name} line 1: no 'name' column (columns: {found}); "
+                    "rename one with --map COLUMN=name"
+                )
+            continue
+        if isinstance(record, dict) and mapping:
+            record = {mapping.get(k, k): v for k, v in record.items()}
+        yield line, record
+
+
+def _read_csv(path: Path) -> Iterator[tuple[int, Any]]:
+    try:
+        handle = path.open(encoding="utf-8-sig", newline="")
+    except OSError as exc:
+        raise BatchInputError(f"{path}: {exc.strerror}") from exc
+    with handle:
+        sample = handle.read(4096)
+        handle.seek(0)
+        delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+        reader = csv.DictReader(handle, delimiter=delimiter)
+        yield 1, {"__header__": reader.fieldnames or []}
+        try:
+            for record in reader:
+                if None in record:
+                    yield reader.line_num, "more fields than the header has"
+                    continue
+                yield reader.line_num, record
+        except UnicodeDecodeError as exc:
+            raise BatchInputError(
+                f"{path.name} line {reader.line_num + 1}: not UTF-8 text ({exc.reason})"
+            ) from exc
+        except csv.Error as exc:
+            raise BatchInputError(f"{path.name} line {reader.line_num}: {exc}") from exc
+
+
+def _read_jsonl(path: Path) -> Iterator[tuple[int, Any]]:
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                record = json.loads(raw)
+            except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+                yield number, f"not a JSON object ({exc})"
+                continue
+            yield number, record if isinstance(record, dict) else "not a JSON object"
+
+
+def _read_parquet(path: Path) -> Iterator[tuple[int, Any]]:
+    import pyarrow.parquet as pq
+
+    try:
+        parquet = pq.ParquetFile(path)
+    except Exception as exc:
+        raise BatchInputError(f"{path.name}: not a readable Parquet file ({exc})") from exc
+    yield 1, {"__header__": parquet.schema_arrow.names}
+    number = 0
+    for batch in parquet.iter_batches(batch_size=4096):
+        for record in batch.to_pylist():
+            number += 1
+            yield number, record
+
+
+def to_row(line: int, record: Any) -> Row | BadRow:
+    """Validate one input record into a query, or say why it is bad."""
+    if isinstance(record, str):
+        return BadRow(line, record)
+    name = record.get("name")
+    if name is None or not str(name).strip():
+        return BadRow(line, "name is empty")
+    name = str(name)
+    if len(name) > MAX_NAME_LENGTH:
+        return BadRow(line, f"name is {len(name):,} characters (more than {MAX_NAME_LENGTH:,})")
+    values = {k: _text(record.get(k)) for k in COLUMNS if k not in ("name", "schema")}
+    schema = _text(record.get("schema")) or "LegalEntity"
+    try:
+        query = Query(name=name, schema=schema, **values)
+    except ValueError as exc:
+        return BadRow(line, str(exc))
+    passthrough = {k: v for k, v in record.items() if k not in COLUMNS}
+    return Row(line, query, passthrough)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+# --- parallel screening -------------------------------------------------------------------
+
+_WORKER_MATCHER: Matcher | None = None
+
+
+def _screen_chunk(chunk: list[tuple[Query, float]]) -> list[list[dict[str, object]]]:
+    assert _WORKER_MATCHER is not None
+    out = []
+    for query, threshold in chunk:
+        results = _WORKER_MATCHER.match(query, limit=10, threshold=threshold)
+        out.append([_alert(r) for r in results])
+    return out
+
+
+def _alert(result: Any) -> dict[str, object]:
+    return {
+        "entity_id": result.entity_id,
+        "name": result.caption,
+        "score": round(result.score, 4),
+        "match": result.match,
+        "lists": list(result.lists),
+        "programs": list(result.programs),
+        "explanation": result.explanation,
+    }
+
+
+def screen_file(
+    matcher: Matcher,
+    source: Path,
+    output: IO[str],
+    *,
+    threshold: float,
+    mapping: dict[str, str] | None = None,
+    workers: int | None = None,
+    on_progress: Callable[[int], None] | None = None,
+) -> BatchSummary:
+    """Screen every row of ``source`` and write one JSON line per good row to ``output``."""
+    global _WORKER_MATCHER
+    summary = BatchSummary()
+    started = time.perf_counter()
+    rows = _valid_rows(read_records(source, mapping or {}), summary)
+    workers = workers or os.cpu_count() or 1
+    _WORKER_MATCHER = matcher
+    chunks = _chunks(rows, threshold)
+    if workers <= 1:
+        for chunk_rows, payload in chunks:
+            _write(output, chunk_rows, _screen_chunk(payload), summary, on_progress)
+    else:
+        context = multiprocessing.get_context("fork")
+        with context.Pool(workers) as pool:
+            pending: deque = deque()
+            for chunk_rows, payload in chunks:
+                pending.append((chunk_rows, pool.apply_async(_screen_chunk, (payload,))))
+                while len(pending) >= workers * 2:
+                    done_rows, result = pending.popleft()
+                    _write(output, done_rows, result.get(), summary, on_progress)
+            while pending:
+                done_rows, result = pending.popleft()
+                _write(output, done_rows, result.get(), summary, on_progress)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _valid_rows(records: Iterator[tuple[int, Any]], summary: BatchSummary) -> Iterator[Row]:
+    for line, record in records:
+        summary.rows += 1
+        row = to_row(line, record)
+        if isinstance(row, BadRow):
+            summary.bad_rows.append(row)
+            continue
+        yield row
+
+
+def _chunks(
+    rows: Iterator[Row], threshold: float
+) -> Iterator[tuple[list[Row], list[tuple[Query, float]]]]:
+    chunk: list[Row] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= CHUNK_ROWS:
+            yield chunk, [(r.query, threshold) for r in chunk]
+            chunk = []
+    if chunk:
+        yield chunk, [(r.query, threshold) for r in chunk]
+
+
+def _write(
+    output: IO[str],
+    rows: list[Row],
+    alerts: list[list[dict[str, object]]],
+    summary: BatchSummary,
+    on_progress: Callable[[int], None] | None,
+) -> None:
+    for row, row_alerts in zip(rows, alerts, strict=True):
+        summary.screened += 1
+        if row_alerts:
+            summary.rows_with_alerts += 1
+            summary.alerts += len(row_alerts)
+        line = {**row.passthrough, "id": row.query.id, "line": row.line, "alerts": row_alerts}
+        output.write(json.dumps(line, ensure_ascii=False, default=str))
+        output.write("\n")
+    if on_progress:
+        on_progress(len(rows))
