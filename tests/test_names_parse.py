@@ -244,3 +244,14 @@ def test_parse_is_fast_enough(shared) -> None:
         parse_name(n, "Person")
     per_name = (time.perf_counter() - start) / len(names)
     assert per_name < 150e-6
+
+
+def test_chinese_names_in_latin_letters_meet_across_romanisations() -> None:
+    from clearance.names import parse_name
+
+    xi = parse_name("Xi Jinping", "Person")
+    hsi = parse_name("Hsi Chin-ping", "Person")
+    assert ("xi", "jin", "ping") in xi.variants
+    assert ("xi", "jin", "ping") in hsi.variants
+    assert ("mao", "ze", "dong") in parse_name("Mao Tse-tung", "Person").variants
+    assert parse_name("Ismail Demir", "Person").variants == ()

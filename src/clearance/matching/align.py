@@ -46,7 +46,8 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return (0.97, EQUIVALENT) if same else (0.0, FUZZY)
     edit = Levenshtein.normalized_similarity(a, b)
     jaro = JaroWinkler.similarity(a, b)
-    similarity = max(edit, jaro - 0.08) if min(len(a), len(b)) >= 4 else edit
+    comparable = min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= 1.3 * min(len(a), len(b))
+    similarity = max(edit, jaro - 0.08) if comparable else edit
     key_a, key_b = phonetic_key(a), phonetic_key(b)
     if key_a and key_a == key_b and similarity < 0.88:
         return 0.88, PHONETIC

@@ -17,6 +17,7 @@ from functools import lru_cache
 from clearance.model.scripts import detect_script
 from clearance.names._common import words
 from clearance.names._latin import fold_ascii
+from clearance.names._pinyin_latin import chinese_latin_variants
 from clearance.names.fold import fold
 from clearance.names.numbers import ROMAN, number_words
 from clearance.names.orgs import (
@@ -340,6 +341,8 @@ def _analyse(
             variants.append(joined)
     for seq in _compound_variants(primary):
         variants.append(seq)
+    if kind == PERSON:
+        variants.extend(chinese_latin_variants(primary))
     numbers = _number_variant(primary, kind)
     if numbers is not None:
         variants.append(numbers)
