@@ -20,8 +20,7 @@ from clearance.cli.common import (
     open_store,
     print_json,
 )
-from clearance.matching import DEFAULT_THRESHOLD, REVIEW_THRESHOLD, Matcher, Query, compare
-from clearance.screening.batch import BatchInputError, screen_file
+from clearance.matching import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 
 SchemaOption = Annotated[
     str,
@@ -42,6 +41,8 @@ def compare_command(
     as_json: JsonOption = False,
 ) -> None:
     """Score how alike two names are (0–1) and explain why."""
+    from clearance.matching import compare
+
     try:
         result = compare(name1, name2, schema=schema, threshold=threshold)
     except ValueError as exc:
@@ -76,7 +77,9 @@ def _alignment_table(name: dict) -> Table:  # type: ignore[type-arg]
     return table
 
 
-def load_matcher(db: str | None) -> Matcher:
+def load_matcher(db: str | None):  # type: ignore[no-untyped-def]
+    from clearance.matching import Matcher
+
     store = open_store(db)
     if not store.current():
         fail(
@@ -120,6 +123,8 @@ def screen_command(
     """
     if (input_path is None) == (name is None):
         fail("give either --name NAME or an INPUT file")
+    from clearance.matching import Query
+
     if name is not None:
         try:
             query = Query(
@@ -170,6 +175,8 @@ def _parse_mapping(items: list[str]) -> dict[str, str]:
 
 
 def _screen_batch(matcher, input_path, output, threshold, renames, workers):  # type: ignore[no-untyped-def]
+    from clearance.screening.batch import BatchInputError, screen_file
+
     progress = Progress(
         TextColumn("screening"),
         BarColumn(),
