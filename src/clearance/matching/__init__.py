@@ -15,14 +15,14 @@ from typing import TYPE_CHECKING, Any
 from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 
 if TYPE_CHECKING:
-    from clearance.matching.compare import CompareResult, compare
+    from clearance.matching.comparison import CompareResult, compare
     from clearance.matching.matcher import Matcher, MatchResult
     from clearance.matching.query import Query
     from clearance.matching.stats import TokenStats
 
 _LAZY = {
-    "CompareResult": "clearance.matching.compare",
-    "compare": "clearance.matching.compare",
+    "CompareResult": "clearance.matching.comparison",
+    "compare": "clearance.matching.comparison",
     "Matcher": "clearance.matching.matcher",
     "MatchResult": "clearance.matching.matcher",
     "Query": "clearance.matching.query",
