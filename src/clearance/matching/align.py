@@ -118,7 +118,7 @@ def align(
         used_q.add(i)
         used_n.add(j)
         chosen.append(_Match((i,), (j,), similarity, how))
-    if len(used_q) < len(query) or len(used_n) < len(name):
+    if len(used_q) < len(query) and len(used_n) < len(name):
         chosen.extend(_leftovers(query, name, used_q, used_n))
         chosen.extend(_swap(m) for m in _leftovers(name, query, used_n, used_q))
     chosen.sort(key=lambda m: m.query)

@@ -26,6 +26,8 @@ from clearance.names import canonical_token, parse_name, phonetic_key
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
 MIN_PHONETIC_KEY = 3
+MIN_CANDIDATE_SHARE = 0.25  # a list-name form must earn this share of the query's weight
+FORMS_PER_CANDIDATE = 4  # list-name forms of one entity aligned with the query
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,11 @@ class IndexedEntity:
 
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
+
+
+def _best_pairs(hits: dict[int, tuple[float, int]]) -> list[tuple[int, int]]:
+    ranked = sorted(hits.items(), key=lambda item: -item[1][0])[:FORMS_PER_CANDIDATE]
+    return [(form_id, query_index) for form_id, (_, query_index) in ranked]
 
 
 class MatchIndex:
@@ -128,13 +135,20 @@ class MatchIndex:
             keys.extend(("t:" + other, TYPO_FACTOR) for other in near)
         return keys
 
-    def candidates(self, query_forms: Sequence[NameForm], limit: int) -> list[int]:
-        """Entity positions most worth scoring for a query, best first."""
+    def candidates(
+        self, query_forms: Sequence[NameForm], limit: int
+    ) -> list[tuple[int, list[tuple[int, int]]]]:
+        """Entities most worth scoring for a query, best first, each with the pairs worth
+        aligning: (list-name form position, index of the query form that hit it best),
+        strongest first, at most FORMS_PER_CANDIDATE of them."""
         weight = self.stats.weight
         scores: dict[int, float] = {}
-        for form in query_forms:
-            accumulated = np.zeros(0)
-            touched = np.zeros(0, dtype=np.int32)
+        # entity -> {list-name form: (best share, the query form that earned it)}
+        forms_hit: dict[int, dict[int, tuple[float, int]]] = {}
+        for query_index, form in enumerate(query_forms):
+            total = sum(weight(canonical_token(t)) for t in form.tokens) or 1.0
+            accumulated = []
+            touched = []
             for token in form.tokens:
                 token_weight = weight(canonical_token(token))
                 arrays = []
@@ -146,31 +160,35 @@ class MatchIndex:
                         factors.append(np.full(len(posting), factor * token_weight))
                 if not arrays:
                     continue
+                if len(arrays) == 1:
+                    touched.append(arrays[0])
+                    accumulated.append(factors[0])
+                    continue
                 ids = np.concatenate(arrays)
                 values = np.concatenate(factors)
                 order = np.lexsort((-values, ids))
                 ids, values = ids[order], values[order]
                 first = np.concatenate(([True], ids[1:] != ids[:-1]))
-                touched = np.concatenate((touched, ids[first]))
-                accumulated = np.concatenate((accumulated, values[first]))
-            if not len(touched):
+                touched.append(ids[first])
+                accumulated.append(values[first])
+            if not touched:
                 continue
-            form_ids, inverse = np.unique(touched, return_inverse=True)
+            form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
             sums = np.zeros(len(form_ids))
-            np.add.at(sums, inverse, accumulated)
-            entity_ids = self.form_entity[form_ids]
+            np.add.at(sums, inverse, np.concatenate(accumulated))
+            keep = sums >= MIN_CANDIDATE_SHARE * total
+            form_ids, sums = form_ids[keep], sums[keep]
             top = np.argsort(-sums)[: limit * 8]
-            form_scores: dict[int, float] = {}
-            for position in top.tolist():
-                entity = int(entity_ids[position])
-                value = float(sums[position])
-                if value > form_scores.get(entity, 0.0):
-                    form_scores[entity] = value
-            for entity, value in form_scores.items():
-                if value > scores.get(entity, 0.0):
-                    scores[entity] = value
-        ranked = sorted(scores.items(), key=lambda item: -item[1])
-        return [entity for entity, _ in ranked[:limit]]
+            for form_id, value in zip(form_ids[top].tolist(), sums[top].tolist(), strict=True):
+                entity = int(self.form_entity[form_id])
+                share = value / total
+                if share > scores.get(entity, 0.0):
+                    scores[entity] = share
+                hits = forms_hit.setdefault(entity, {})
+                if share > hits.get(form_id, (0.0, 0))[0]:
+                    hits[form_id] = (share, query_index)
+        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
+        return [(entity, _best_pairs(forms_hit[entity])) for entity, _ in ranked]
 
     def forms_of_entity(self, position: int) -> list[NameForm]:
         start, end = self._entity_form_range(position)

@@ -2,8 +2,8 @@
 
 ``Matcher.from_store`` builds the index over the current snapshot of every source, or loads it
 from ``$CLEARANCE_HOME/index/`` where it was saved for exactly those snapshots (the file name
-is a hash of their content hashes and of the index format), so start-up after the first
-build is a file read.
+is a hash of their content hashes and of the code that builds it), so start-up after the
+first build is a file read.
 """
 
 from __future__ import annotations
@@ -14,13 +14,14 @@ import pickle
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from clearance.matching.evidence import compatible, gather
-from clearance.matching.forms import name_forms
+from clearance.matching.forms import NameForm, name_forms
 from clearance.matching.index import IndexedEntity, MatchIndex
 from clearance.matching.query import Query
-from clearance.matching.score import Score, combine, match_forms
+from clearance.matching.score import Score, best_pair, combine, match_forms
 from clearance.matching.stats import TokenStats
 from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 from clearance.model import Entity
@@ -73,6 +74,7 @@ class Matcher:
         """Index the current snapshots of ``store`` (a :class:`clearance.store.Store`)."""
         snapshots = store.current()
         digest = hashlib.sha256(INDEX_FORMAT.encode())
+        digest.update(_code_fingerprint().encode())
         for snapshot in sorted(snapshots, key=lambda s: s.source):
             digest.update(f"{snapshot.source}:{snapshot.content_hash}".encode())
         folder = cache_dir or _index_dir()
@@ -88,28 +90,35 @@ class Matcher:
         return cls(index)
 
     def score_entity(self, query: Query, position: int) -> Score | None:
+        """Score one listed entity against a query over all its name forms."""
         entity = self.index.entities[position]
         if not compatible(query.schema, entity.schema):
             return None
-        name = match_forms(
-            _query_forms(query), self.index.forms_of_entity(position), self.index.stats
-        )
-        if name is None:
-            return None
-        return combine(name, gather(query, entity.facts, entity.schema))
+        name = match_forms(_query_forms(query), self.index.forms_of_entity(position), self.stats)
+        return combine(name, gather(query, entity.facts, entity.schema)) if name else None
 
     def match(
         self, query: Query, limit: int = 10, threshold: float | None = None
     ) -> list[MatchResult]:
-        """Listed entities scoring at or above ``threshold`` (default: the review threshold)."""
+        """Listed entities scoring at or above ``threshold`` (default: the review threshold).
+
+        Each candidate is scored on the pairs of forms the index says share keys, which is
+        where the best alignment lies; ``score_entity`` scores every pair when asked.
+        """
         floor = REVIEW_THRESHOLD if threshold is None else threshold
-        forms = _query_forms(query)
+        query_forms = _query_forms(query)
+        all_forms = self.index.forms
         results: list[MatchResult] = []
-        for position in self.index.candidates(forms, CANDIDATES):
-            scored = self.score_entity(query, position)
-            if scored is None or scored.value < floor:
+        for position, pairs in self.index.candidates(query_forms, CANDIDATES):
+            entity = self.index.entities[position]
+            if not compatible(query.schema, entity.schema):
                 continue
-            results.append(self._result(self.index.entities[position], scored))
+            name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
+            if name is None:
+                continue
+            scored = combine(name, gather(query, entity.facts, entity.schema))
+            if scored.value >= floor:
+                results.append(self._result(entity, scored))
         results.sort(key=lambda r: -r.score)
         return results[:limit]
 
@@ -126,8 +135,19 @@ class Matcher:
         )
 
 
-def _query_forms(query: Query):  # type: ignore[no-untyped-def]
+def _query_forms(query: Query) -> list[NameForm]:
     return name_forms(query.name, query.schema)
+
+
+@cache
+def _code_fingerprint() -> str:
+    """A hash of the code an index depends on, so a saved index never outlives its code."""
+    package = Path(__file__).resolve().parent.parent
+    digest = hashlib.sha256()
+    for folder in ("names", "matching"):
+        for path in sorted((package / folder).glob("*.py")):
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
 
 
 def _index_dir() -> Path:

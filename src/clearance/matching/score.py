@@ -40,22 +40,25 @@ def match_forms(
     query_forms: Sequence[NameForm], name_forms: Sequence[NameForm], stats: TokenStats
 ) -> NameMatch | None:
     """The best-scoring pair of forms, or None when no token aligns at all."""
+    return best_pair([(q, n) for q in query_forms for n in name_forms], stats)
+
+
+def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> NameMatch | None:
+    """The best-scoring of the given (query form, list-name form) pairs."""
     best: NameMatch | None = None
     weight = stats.weight
-    for query in query_forms:
-        query_weights = tuple(weight(t) for t in query.tokens)
-        for name in name_forms:
-            alignment = align(
-                query.tokens, name.tokens, query_weights, tuple(map(weight, name.tokens))
-            )
-            if not alignment.pairs:
-                continue
-            values = namemodel.features(alignment, query, name)
-            log_odds = namemodel.log_odds(values)
-            if name.is_weak:
-                log_odds += WEAK_ALIAS_LOG_ODDS
-            if best is None or log_odds > best.log_odds:
-                best = NameMatch(query, name, alignment, values, log_odds)
+    for query, name in pairs:
+        query_weights = tuple(map(weight, query.tokens))
+        name_weights = tuple(map(weight, name.tokens))
+        alignment = align(query.tokens, name.tokens, query_weights, name_weights)
+        if not alignment.pairs:
+            continue
+        values = namemodel.features(alignment, query, name)
+        log_odds = namemodel.log_odds(values)
+        if name.is_weak:
+            log_odds += WEAK_ALIAS_LOG_ODDS
+        if best is None or log_odds > best.log_odds:
+            best = NameMatch(query, name, alignment, values, log_odds)
     return best
 
 
