@@ -26,7 +26,7 @@ from clearance.names import canonical_token, parse_name, phonetic_key
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
 MIN_PHONETIC_KEY = 3
-MIN_CANDIDATE_SHARE = 0.25  # a list-name form must earn this share of the query's weight
+MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
 FORMS_PER_CANDIDATE = 4  # list-name forms of one entity aligned with the query
 
 

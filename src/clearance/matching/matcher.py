@@ -27,7 +27,7 @@ from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 from clearance.model import Entity
 
 INDEX_FORMAT = "clearance-index-1"
-CANDIDATES = 25
+CANDIDATES = 20
 
 
 @dataclass(frozen=True)
