@@ -130,3 +130,20 @@ def test_matcher_from_store_is_cached(tmp_path: Path) -> None:
     second = Matcher.from_store(store, cache_dir=tmp_path / "index")
     query = Query("Ismail Demir", "Person")
     assert [r.entity_id for r in first.match(query)] == [r.entity_id for r in second.match(query)]
+
+
+def test_top_level_compare_and_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import clearance
+    from clearance.store import Store
+
+    assert clearance.compare("Faruk Yiğit", "YIGIT, Faruk", schema="Person").match
+    monkeypatch.setenv("CLEARANCE_HOME", str(tmp_path))
+    monkeypatch.delenv("CLEARANCE_DB", raising=False)
+    Store().load([open_list(p) for p in sample_list_paths()])
+    clearance.default_matcher.cache_clear()
+    try:
+        by_name = clearance.match("Serhat Gencoglu")
+        by_dict = clearance.match({"name": "Serhat Gencoglu", "schema": "Person"})
+    finally:
+        clearance.default_matcher.cache_clear()
+    assert by_name[0].entity_id == by_dict[0].entity_id == "ofac-30686"
