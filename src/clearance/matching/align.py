@@ -62,36 +62,88 @@ class AlignedPair:
     how: str
 
 
-@dataclass(frozen=True, slots=True)
-class Alignment:
-    """How two token sequences line up, and the features the name model reads."""
-
-    pairs: tuple[AlignedPair, ...]
-    unaligned_query: tuple[str, ...]
-    unaligned_name: tuple[str, ...]
-    coverage_query: float  # rarity-weighted share of the query the alignment explains
-    coverage_name: float  # rarity-weighted share of the list name it explains
-    weakest: float  # lowest similarity among aligned pairs (0 if none)
-    exact_share: float  # share of aligned pairs that are exact or equivalent
-    in_order: bool  # aligned pairs keep their order in both names
-    rotated: bool  # not in order, but only rotated ("DEMIR Ismail" / "Ismail Demir")
-    fuzzy_loss: float  # rarity-weighted share of the name lost to inexact token pairs
-    conflict: float  # rarity weight left unaligned on BOTH sides (a substituted name part)
-    numbers_conflict: bool  # both names carry numbers and they differ
-
-
-COMPOUND = "compound"  # one token against two adjacent ones: "vladimirputin" / "vladimir putin"
-ACRONYM = "acronym"  # "pla" / "people liberation army", "jc" / "jean claude"
-COMPOUND_CUTOFF = 0.86
-ACRONYM_SIMILARITY = 0.85
-
-
 @dataclass
 class _Match:
     query: tuple[int, ...]
     name: tuple[int, ...]
     similarity: float
     how: str
+
+
+class Alignment:
+    """How two token sequences line up, and the features the name model reads.
+
+    The numbers are computed for every alignment; the aligned pairs and unaligned tokens,
+    which only an explanation needs, are built on first access."""
+
+    __slots__ = (
+        "_chosen",
+        "_name",
+        "_query",
+        "_used_name",
+        "_used_query",
+        "aligned_count",
+        "conflict",
+        "coverage_name",
+        "coverage_query",
+        "exact_share",
+        "fuzzy_loss",
+        "in_order",
+        "rotated",
+        "unaligned_name_count",
+        "unaligned_query_count",
+        "weakest",
+    )
+
+    def __init__(
+        self,
+        query: tuple[str, ...],
+        name: tuple[str, ...],
+        chosen: list[_Match],
+        used_query: set[int],
+        used_name: set[int],
+        **numbers: float,
+    ) -> None:
+        self._query, self._name, self._chosen = query, name, chosen
+        self._used_query, self._used_name = used_query, used_name
+        self.aligned_count = len(chosen)
+        self.unaligned_query_count = len(query) - len(used_query)
+        self.unaligned_name_count = len(name) - len(used_name)
+        self.coverage_query = numbers["coverage_query"]  # rarity-weighted share explained
+        self.coverage_name = numbers["coverage_name"]
+        self.weakest = numbers["weakest"]  # lowest similarity among aligned pairs
+        self.exact_share = numbers["exact_share"]  # aligned pairs exact or equivalent
+        self.in_order = bool(numbers["in_order"])  # pairs keep their order in both names
+        self.rotated = bool(numbers["rotated"])  # out of order only by rotation
+        self.fuzzy_loss = numbers["fuzzy_loss"]  # share of the name lost to inexact pairs
+        self.conflict = numbers["conflict"]  # weight unaligned on BOTH sides (substitution)
+
+    @property
+    def pairs(self) -> tuple[AlignedPair, ...]:
+        query, name = self._query, self._name
+        return tuple(
+            AlignedPair(
+                " ".join(query[i] for i in m.query),
+                " ".join(name[j] for j in m.name),
+                m.similarity,
+                m.how,
+            )
+            for m in self._chosen
+        )
+
+    @property
+    def unaligned_query(self) -> tuple[str, ...]:
+        return tuple(q for i, q in enumerate(self._query) if i not in self._used_query)
+
+    @property
+    def unaligned_name(self) -> tuple[str, ...]:
+        return tuple(n for j, n in enumerate(self._name) if j not in self._used_name)
+
+
+COMPOUND = "compound"  # one token against two adjacent ones: "vladimirputin" / "vladimir putin"
+ACRONYM = "acronym"  # "pla" / "people liberation army", "jc" / "jean claude"
+COMPOUND_CUTOFF = 0.86
+ACRONYM_SIMILARITY = 0.85
 
 
 def align(
@@ -137,17 +189,11 @@ def align(
     left_q = sum(w for i, w in enumerate(query_weights) if i not in used_q)
     left_n = sum(w for j, w in enumerate(name_weights) if j not in used_n)
     return Alignment(
-        pairs=tuple(
-            AlignedPair(
-                " ".join(query[i] for i in m.query),
-                " ".join(name[j] for j in m.name),
-                m.similarity,
-                m.how,
-            )
-            for m in chosen
-        ),
-        unaligned_query=tuple(q for i, q in enumerate(query) if i not in used_q),
-        unaligned_name=tuple(n for j, n in enumerate(name) if j not in used_n),
+        query,
+        name,
+        chosen,
+        used_q,
+        used_n,
         coverage_query=matched_q / total_q,
         coverage_name=matched_n / total_n,
         weakest=min((m.similarity for m in chosen), default=0.0),
@@ -156,7 +202,6 @@ def align(
         rotated=rotated,
         fuzzy_loss=lost / total_n,
         conflict=min(left_q, left_n),
-        numbers_conflict=_numbers_conflict(query, name),
     )
 
 
@@ -212,9 +257,3 @@ def _acronym(
         if "".join(other[j][0] for j in run) == token:
             return tuple(run), ACRONYM_SIMILARITY, ACRONYM
     return None
-
-
-def _numbers_conflict(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    numbers_q = {t for t in query if t.isdigit()}
-    numbers_n = {t for t in name if t.isdigit()}
-    return bool(numbers_q and numbers_n and numbers_q != numbers_n)

@@ -27,7 +27,8 @@ PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's wei
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
 MIN_PHONETIC_KEY = 3
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
-FORMS_PER_CANDIDATE = 4  # list-name forms of one entity aligned with the query
+FORMS_PER_CANDIDATE = 4
+TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,27 +151,12 @@ class MatchIndex:
             accumulated = []
             touched = []
             for token in form.tokens:
-                token_weight = weight(canonical_token(token))
-                arrays = []
-                factors = []
-                for key, factor in self._token_keys(token):
-                    posting = self.postings.get(key)
-                    if posting is not None:
-                        arrays.append(posting)
-                        factors.append(np.full(len(posting), factor * token_weight))
-                if not arrays:
+                hit = self._token_hits(token)
+                if hit is None:
                     continue
-                if len(arrays) == 1:
-                    touched.append(arrays[0])
-                    accumulated.append(factors[0])
-                    continue
-                ids = np.concatenate(arrays)
-                values = np.concatenate(factors)
-                order = np.lexsort((-values, ids))
-                ids, values = ids[order], values[order]
-                first = np.concatenate(([True], ids[1:] != ids[:-1]))
-                touched.append(ids[first])
-                accumulated.append(values[first])
+                ids, factors, token_weight = hit
+                touched.append(ids)
+                accumulated.append(factors * token_weight)
             if not touched:
                 continue
             form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
@@ -189,6 +175,40 @@ class MatchIndex:
                     hits[form_id] = (share, query_index)
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [(entity, _best_pairs(forms_hit[entity])) for entity, _ in ranked]
+
+    def _token_hits(self, token: str) -> tuple[np.ndarray, np.ndarray, float] | None:
+        """(form positions, best factor per form, token weight) for one query token.
+
+        Cached per index: given names and common surnames recur across a batch."""
+        cache = self.__dict__.setdefault("_hits_cache", {})
+        if token in cache:
+            return cache[token]
+        arrays = []
+        factors = []
+        for key, factor in self._token_keys(token):
+            posting = self.postings.get(key)
+            if posting is not None:
+                arrays.append(posting)
+                factors.append(np.full(len(posting), factor))
+        hit: tuple[np.ndarray, np.ndarray, float] | None = None
+        if arrays:
+            ids = np.concatenate(arrays)
+            values = np.concatenate(factors)
+            if len(arrays) > 1:
+                order = np.lexsort((-values, ids))
+                ids, values = ids[order], values[order]
+                first = np.concatenate(([True], ids[1:] != ids[:-1]))
+                ids, values = ids[first], values[first]
+            hit = (ids, values, self.stats.weight(canonical_token(token)))
+        if len(cache) >= TOKEN_CACHE_SIZE:
+            cache.clear()
+        cache[token] = hit
+        return hit
+
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        state.pop("_hits_cache", None)
+        return state
 
     def forms_of_entity(self, position: int) -> list[NameForm]:
         start, end = self._entity_form_range(position)

@@ -50,15 +50,15 @@ def features(alignment: Alignment, query: NameForm, name: NameForm) -> tuple[flo
         alignment.exact_share,
         0.0 if alignment.in_order or alignment.rotated else 1.0,
         alignment.fuzzy_loss,
-        float(min(3, len(alignment.unaligned_query))),
-        float(min(3, len(alignment.unaligned_name))),
+        float(min(3, alignment.unaligned_query_count)),
+        float(min(3, alignment.unaligned_name_count)),
         1.0 if min(len(query.tokens), len(name.tokens)) <= 1 else 0.0,
         alignment.conflict,
-        float(min(2, len(alignment.unaligned_query), len(alignment.unaligned_name))),
+        float(min(2, alignment.unaligned_query_count, alignment.unaligned_name_count)),
         1.0 if legal_conflict else 0.0,
         organisation,
         organisation * coverage_min,
-        organisation * min(3, len(alignment.unaligned_query) + len(alignment.unaligned_name)),
+        organisation * min(3, alignment.unaligned_query_count + alignment.unaligned_name_count),
     )
 
 

@@ -51,7 +51,7 @@ def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> 
         query_weights = tuple(map(weight, query.tokens))
         name_weights = tuple(map(weight, name.tokens))
         alignment = align(query.tokens, name.tokens, query_weights, name_weights)
-        if not alignment.pairs:
+        if not alignment.aligned_count:
             continue
         values = namemodel.features(alignment, query, name)
         log_odds = namemodel.log_odds(values)
