@@ -27,7 +27,7 @@ from clearance.matching.forms import name_forms  # noqa: E402
 from clearance.matching.score import match_forms  # noqa: E402
 from clearance.matching.stats import TokenStats  # noqa: E402
 from clearance.matching.thresholds import DEFAULT_THRESHOLD  # noqa: E402
-from lists_store import all_lists_matcher  # noqa: E402
+from common import bench_matcher, precision_recall_f1  # noqa: E402
 
 COEFFICIENTS = ROOT / "src" / "clearance" / "matching" / "coefficients.py"
 ROUNDS = 3
@@ -52,14 +52,8 @@ def feature_matrix(cases: list[dict[str, str]], stats: TokenStats) -> np.ndarray
 
 
 def prf(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[float, float, float]:
-    predicted = scores >= threshold
-    tp = float(np.sum(predicted & (labels == 1)))
-    fp = float(np.sum(predicted & (labels == 0)))
-    fn = float(np.sum(~predicted & (labels == 1)))
-    precision = tp / (tp + fp) if tp + fp else 0.0
-    recall = tp / (tp + fn) if tp + fn else 0.0
-    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
-    return precision, recall, f1
+    figures = precision_recall_f1(list(labels == 1), list(scores >= threshold))
+    return figures["precision"], figures["recall"], figures["f1"]
 
 
 def best_f1(scores: np.ndarray, labels: np.ndarray) -> tuple[float, float]:
@@ -98,7 +92,7 @@ def main() -> None:
         raise SystemExit(f"skipped: {cases_path} not found")
     cases = load_cases(cases_path)
     labels = np.asarray([1 if c["is_match"] == "true" else 0 for c in cases])
-    stats = all_lists_matcher(args.shared).stats
+    stats = bench_matcher(args.shared)[1].stats
 
     beta = None
     for _ in range(ROUNDS):
