@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,3 +30,23 @@ def shared() -> type:
         path = staticmethod(shared_path)
 
     return _Shared
+
+
+def run_clearance(
+    *args: str, home: Path, code: int | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """Run the ``clearance`` command as a user would: a real process, its own home folder.
+
+    With ``code``, assert the exit code (showing stdout and stderr when it differs)."""
+    environment = {**os.environ, "CLEARANCE_HOME": str(home), "COLUMNS": "200"}
+    environment.pop("CLEARANCE_DB", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "clearance", *args],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=timeout,
+    )
+    if code is not None:
+        assert result.returncode == code, result.stdout + result.stderr
+    return result

@@ -9,38 +9,18 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from tests.conftest import shared_path
+from tests.conftest import run_clearance, shared_path
 
 
-def run(
-    *args: str, home: Path, check_code: int | None = 0, env: dict[str, str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    environment = {
-        **os.environ,
-        "CLEARANCE_HOME": str(home),
-        "COLUMNS": "200",
-        **(env or {}),
-    }
-    environment.pop("CLEARANCE_DB", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "clearance", *args],
-        capture_output=True,
-        text=True,
-        env=environment,
-        timeout=300,
-    )
-    if check_code is not None:
-        assert result.returncode == check_code, result.stdout + result.stderr
-    return result
+def run(*args: str, home: Path, check_code: int | None = 0) -> subprocess.CompletedProcess[str]:
+    return run_clearance(*args, home=home, code=check_code, timeout=300)
 
 
 @pytest.fixture

@@ -4,31 +4,19 @@ from __future__ import annotations
 
 import csv
 import json
-import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
+from tests.conftest import run_clearance
 
 from clearance.cli.demo import sample_dir
 
 
 def run(*args: str, home: Path, code: int | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "CLEARANCE_HOME": str(home), "COLUMNS": "200"}
-    env.pop("CLEARANCE_DB", None)
-    result = subprocess.run(
-        [sys.executable, "-m", "clearance", *args],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=600,
-    )
-    if code is not None:
-        assert result.returncode == code, result.stdout + result.stderr
-    return result
+    return run_clearance(*args, home=home, code=code)
 
 
 @pytest.fixture(scope="module")
