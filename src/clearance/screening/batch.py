@@ -195,12 +195,17 @@ def _text(value: Any) -> str | None:
 _WORKER_MATCHER: Matcher | None = None
 
 
-def _screen_chunk(chunk: list[tuple[Query, float]]) -> list[list[dict[str, object]]]:
+def _screen_chunk(chunk: tuple[list[Row], float]) -> list[tuple[int, str]]:
+    """Screen rows in a worker; return (alert count, finished JSON line) per row, so the
+    parent only writes text."""
     assert _WORKER_MATCHER is not None
+    rows, threshold = chunk
     out = []
-    for query, threshold in chunk:
-        results = _WORKER_MATCHER.match(query, limit=10, threshold=threshold)
-        out.append([_alert(r) for r in results])
+    for row in rows:
+        results = _WORKER_MATCHER.match(row.query, limit=10, threshold=threshold)
+        alerts = [_alert(r) for r in results]
+        line = {**row.passthrough, "id": row.query.id, "line": row.line, "alerts": alerts}
+        out.append((len(alerts), json.dumps(line, ensure_ascii=False, default=str)))
     return out
 
 
@@ -235,20 +240,18 @@ def screen_file(
     _WORKER_MATCHER = matcher
     chunks = _chunks(rows, threshold)
     if workers <= 1:
-        for chunk_rows, payload in chunks:
-            _write(output, chunk_rows, _screen_chunk(payload), summary, on_progress)
+        for chunk in chunks:
+            _write(output, _screen_chunk(chunk), summary, on_progress)
     else:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
             pending: deque = deque()
-            for chunk_rows, payload in chunks:
-                pending.append((chunk_rows, pool.apply_async(_screen_chunk, (payload,))))
+            for chunk in chunks:
+                pending.append(pool.apply_async(_screen_chunk, (chunk,)))
                 while len(pending) >= workers * 2:
-                    done_rows, result = pending.popleft()
-                    _write(output, done_rows, result.get(), summary, on_progress)
+                    _write(output, pending.popleft().get(), summary, on_progress)
             while pending:
-                done_rows, result = pending.popleft()
-                _write(output, done_rows, result.get(), summary, on_progress)
+                _write(output, pending.popleft().get(), summary, on_progress)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -263,33 +266,29 @@ def _valid_rows(records: Iterator[tuple[int, Any]], summary: BatchSummary) -> It
         yield row
 
 
-def _chunks(
-    rows: Iterator[Row], threshold: float
-) -> Iterator[tuple[list[Row], list[tuple[Query, float]]]]:
+def _chunks(rows: Iterator[Row], threshold: float) -> Iterator[tuple[list[Row], float]]:
     chunk: list[Row] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= CHUNK_ROWS:
-            yield chunk, [(r.query, threshold) for r in chunk]
+            yield chunk, threshold
             chunk = []
     if chunk:
-        yield chunk, [(r.query, threshold) for r in chunk]
+        yield chunk, threshold
 
 
 def _write(
     output: IO[str],
-    rows: list[Row],
-    alerts: list[list[dict[str, object]]],
+    screened: list[tuple[int, str]],
     summary: BatchSummary,
     on_progress: Callable[[int], None] | None,
 ) -> None:
-    for row, row_alerts in zip(rows, alerts, strict=True):
+    for alert_count, line in screened:
         summary.screened += 1
-        if row_alerts:
+        if alert_count:
             summary.rows_with_alerts += 1
-            summary.alerts += len(row_alerts)
-        line = {**row.passthrough, "id": row.query.id, "line": row.line, "alerts": row_alerts}
-        output.write(json.dumps(line, ensure_ascii=False, default=str))
+            summary.alerts += alert_count
+        output.write(line)
         output.write("\n")
     if on_progress:
-        on_progress(len(rows))
+        on_progress(len(screened))
