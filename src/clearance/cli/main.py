@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import demo, lists, screen
+from clearance.cli import decide, demo, lists, screen
 from clearance.cli.common import DbOption, JsonOption, console, fail, open_store, print_json
 from clearance.cli.render import entity_view
 from clearance.model.codec import to_dict
@@ -23,6 +23,7 @@ app.add_typer(lists.app, name="lists")
 app.command("demo")(demo.demo)
 app.command("compare")(screen.compare_command)
 app.command("screen")(screen.screen_command)
+app.command("decide")(decide.decide_command)
 
 
 @app.command("entity")

@@ -20,7 +20,7 @@ import numpy as np
 from clearance.matching.evidence import EntityFacts
 from clearance.matching.forms import NameForm, forms_of
 from clearance.matching.stats import TokenStats
-from clearance.model import Entity
+from clearance.model import Designation, Entity
 from clearance.names import canonical_token, parse_name, phonetic_key
 
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
@@ -41,6 +41,7 @@ class IndexedEntity:
     lists: tuple[str, ...]
     programs: tuple[str, ...]
     facts: EntityFacts
+    designations: tuple[Designation, ...] = ()
 
 
 def _deletes(token: str) -> set[str]:
@@ -77,6 +78,7 @@ class MatchIndex:
                     entity.lists,
                     entity.programs,
                     EntityFacts.of(entity),
+                    entity.designations,
                 )
             )
             seen: set[tuple[str, ...]] = set()

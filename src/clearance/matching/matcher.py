@@ -24,7 +24,7 @@ from clearance.matching.query import Query
 from clearance.matching.score import Score, best_pair, combine, match_forms
 from clearance.matching.stats import TokenStats
 from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
-from clearance.model import Entity
+from clearance.model import Designation, Entity
 
 INDEX_FORMAT = "clearance-index-1"
 CANDIDATES = 20
@@ -40,6 +40,7 @@ class MatchResult:
     lists: tuple[str, ...]
     programs: tuple[str, ...]
     explanation: dict[str, object]
+    designations: tuple[Designation, ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -132,6 +133,7 @@ class Matcher:
             entity.lists,
             entity.programs,
             scored.explanation(self.threshold),
+            entity.designations,
         )
 
 

@@ -1,0 +1,115 @@
+"""``clearance decide``: what must happen for a context and its parties, with citations."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Annotated
+
+import typer
+from rich.table import Table
+
+from clearance.cli.common import EXIT_ALERTS, DbOption, JsonOption, console, fail, print_json
+from clearance.cli.screen import SchemaOption, load_matcher
+
+VERDICT_STYLE = {
+    "BLOCK": "bold red",
+    "REJECT": "bold red",
+    "DENY": "bold red",
+    "LIMIT": "bold yellow",
+    "REVIEW": "yellow",
+    "CLEAR": "bold green",
+}
+
+
+def decide_command(
+    context: Annotated[
+        str,
+        typer.Argument(
+            help="onboarding, payment, credit, export-licence, exim-assistance, ifi-loan, "
+            "investment, fx, procurement, visa."
+        ),
+    ],
+    party: Annotated[list[str], typer.Option(help="A party's name (repeatable).")],
+    role: Annotated[str, typer.Option(help="The parties' role (creditor, applicant...).")] = (
+        "party"
+    ),
+    schema: SchemaOption = "LegalEntity",
+    birth_date: Annotated[str | None, typer.Option(help="Birth date of the party.")] = None,
+    nationality: Annotated[str | None, typer.Option(help="Nationality.")] = None,
+    country: Annotated[str | None, typer.Option(help="Country.")] = None,
+    id_number: Annotated[str | None, typer.Option(help="Identifier number.")] = None,
+    amount: Annotated[str | None, typer.Option(help="Amount (credit, payment).")] = None,
+    db: DbOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Decide a context for its parties: BLOCK, REJECT, DENY, LIMIT, REVIEW or CLEAR.
+
+    Exit code 1 unless the decision is CLEAR.
+    """
+    from clearance.enforcement.decide import DecisionInputError, Party, decide, parse_context
+
+    try:
+        parsed_context = parse_context(context)
+        value = _amount(amount)
+        parties = [
+            Party(name, role, schema, birth_date, nationality, country, id_number) for name in party
+        ]
+        for item in parties:
+            item.query()  # validates name and schema before loading the index
+    except (DecisionInputError, ValueError) as exc:
+        fail(str(exc))
+    matcher = load_matcher(db)
+    try:
+        decision = decide(matcher, parsed_context, parties, value)
+    except DecisionInputError as exc:
+        fail(str(exc))
+    if as_json:
+        print_json(decision.to_dict())
+    else:
+        _print(decision)
+    raise typer.Exit(0 if decision.verdict.value == "CLEAR" else EXIT_ALERTS)
+
+
+def _amount(text: str | None) -> Decimal | None:
+    if text is None:
+        return None
+    try:
+        value = Decimal(text.replace(",", ""))
+    except InvalidOperation:
+        fail(f"--amount must be a number, not {text!r}")
+    if value < 0:
+        fail(f"--amount must not be negative, not {text}")
+    return value
+
+
+def _print(decision) -> None:  # type: ignore[no-untyped-def]
+    verdict = decision.verdict.value
+    console.print(
+        f"[{VERDICT_STYLE[verdict]}]{verdict}[/] for {decision.context.value}", highlight=False
+    )
+    for citation in decision.binding:
+        console.print(
+            f"  {citation.verdict.value:6} {citation.entity_id} {citation.entity_name}: "
+            f"{citation.authority} {citation.list_code} {citation.measure_code} "
+            f"{citation.measure_label} ({citation.legal_basis}) — {citation.action}"
+            + (f"; {citation.report}" if citation.report else ""),
+            highlight=False,
+        )
+    if decision.not_binding:
+        table = Table(title="listed, not binding here", title_justify="left")
+        for column in ("entity", "list", "measure", "why"):
+            table.add_column(column)
+        for item in decision.not_binding:
+            table.add_row(
+                item["entity_id"],
+                item["list"],
+                f"{item['measure']} {item['label']}",
+                item["reason"],
+            )
+        console.print(table)
+    for review in decision.reviews:
+        console.print(
+            f"  REVIEW {review['entity_id']} {review['entity_name']} "
+            f"(score {review['score']}): {review['reason']}",
+            highlight=False,
+        )

@@ -1,0 +1,205 @@
+"""Decisions: a context and its parties → BLOCK / REJECT / DENY / LIMIT / REVIEW / CLEAR.
+
+Each party is screened; every listed entity it matches contributes its designations'
+measures (:mod:`clearance.enforcement.measures`). A measure binds when the catalogue gives
+it an effect in this context; the decision is the most severe binding effect. A match scoring
+between the review and the default threshold gives REVIEW, never CLEAR. Designations that
+matched but bind nothing here are reported too, so an analyst sees why a listed party passes
+(SSB's NS-MBS listing does not bind payments).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from clearance.enforcement.measures import Context, Effect, Verdict, measures_of
+from clearance.matching import Matcher, MatchResult, Query
+from clearance.model import Designation
+
+CONTEXT_ROLES: dict[Context, tuple[str, ...]] = {
+    Context.ONBOARDING: ("customer",),
+    Context.PAYMENT: ("debtor", "creditor", "ultimate_debtor", "ultimate_creditor", "agent"),
+    Context.CREDIT: ("borrower", "lender"),
+    Context.EXPORT_LICENCE: ("applicant", "consignee", "end_user"),
+    Context.EXIM_ASSISTANCE: ("beneficiary",),
+    Context.IFI_LOAN: ("borrower",),
+    Context.INVESTMENT: ("issuer",),
+    Context.FX: ("counterparty",),
+    Context.PROCUREMENT: ("contractor",),
+    Context.VISA: ("applicant",),
+}
+
+
+class DecisionInputError(ValueError):
+    """A decision request that cannot be decided (unknown context, bad amount, no party)."""
+
+
+@dataclass(frozen=True)
+class Party:
+    name: str
+    role: str = "party"
+    schema: str = "LegalEntity"
+    birth_date: str | None = None
+    nationality: str | None = None
+    country: str | None = None
+    id_number: str | None = None
+
+    def query(self) -> Query:
+        return Query(
+            name=self.name,
+            schema=self.schema,
+            birth_date=self.birth_date,
+            nationality=self.nationality,
+            country=self.country,
+            id_number=self.id_number,
+        )
+
+
+@dataclass(frozen=True)
+class Citation:
+    """One measure of one designation of one matched entity, and what it requires here."""
+
+    party: Party
+    entity_id: str
+    entity_name: str
+    score: float
+    authority: str
+    list_code: str
+    programs: tuple[str, ...]
+    measure_code: str
+    measure_label: str
+    legal_basis: str | None
+    verdict: Verdict
+    action: str
+    report: str | None
+    from_list_default: bool
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "party": {"role": self.party.role, "name": self.party.name},
+            "entity_id": self.entity_id,
+            "entity_name": self.entity_name,
+            "score": round(self.score, 4),
+            "authority": self.authority,
+            "list": self.list_code,
+            "programs": list(self.programs),
+            "measure": {
+                "code": self.measure_code,
+                "label": self.measure_label,
+                "legal_basis": self.legal_basis,
+                "from_list_default": self.from_list_default,
+            },
+            "verdict": self.verdict.value,
+            "action": self.action,
+            "report": self.report,
+        }
+
+
+@dataclass
+class Decision:
+    context: Context
+    verdict: Verdict = Verdict.CLEAR
+    binding: list[Citation] = field(default_factory=list)
+    not_binding: list[dict[str, object]] = field(default_factory=list)
+    reviews: list[dict[str, object]] = field(default_factory=list)
+    headroom: Decimal | None = None
+    notes: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "decision": self.verdict.value,
+            "context": self.context.value,
+            "binding": [c.to_dict() for c in self.binding],
+            "not_binding": self.not_binding,
+            "reviews": self.reviews,
+            "headroom": str(self.headroom) if self.headroom is not None else None,
+            "notes": self.notes,
+        }
+
+
+def parse_context(text: str) -> Context:
+    try:
+        return Context(text)
+    except ValueError:
+        known = ", ".join(c.value for c in Context)
+        raise DecisionInputError(f"unknown context {text!r} (known: {known})") from None
+
+
+def decide(
+    matcher: Matcher,
+    context: Context,
+    parties: Sequence[Party],
+    amount: Decimal | None = None,
+) -> Decision:
+    """Decide ``context`` for ``parties`` against the matcher's lists."""
+    if not parties:
+        raise DecisionInputError("a decision needs at least one party")
+    if amount is not None and amount < 0:
+        raise DecisionInputError(f"amount must not be negative, not {amount}")
+    decision = Decision(context)
+    for party in parties:
+        for match in matcher.match(party.query()):
+            if not match.match:
+                decision.reviews.append(_review(party, match))
+                _raise(decision, Verdict.REVIEW)
+                continue
+            for designation in match.designations:
+                _cite(decision, party, match, designation)
+    return decision
+
+
+def _review(party: Party, match: MatchResult) -> dict[str, object]:
+    return {
+        "party": {"role": party.role, "name": party.name},
+        "entity_id": match.entity_id,
+        "entity_name": match.caption,
+        "score": round(match.score, 4),
+        "reason": "possible match below the default threshold: an analyst must confirm",
+    }
+
+
+def _cite(decision: Decision, party: Party, match: MatchResult, designation: Designation) -> None:
+    for binding in measures_of(designation):
+        effect: Effect | None = binding.rule.effect(decision.context) if binding.rule else None
+        if effect is None:
+            decision.not_binding.append(
+                {
+                    "party": {"role": party.role, "name": party.name},
+                    "entity_id": match.entity_id,
+                    "list": designation.list_code.value,
+                    "measure": binding.measure.code,
+                    "label": binding.measure.label,
+                    "reason": f"does not bind {decision.context.value}"
+                    if binding.rule
+                    else "not in the measure catalogue: review by hand",
+                }
+            )
+            if binding.rule is None:
+                _raise(decision, Verdict.REVIEW)
+            continue
+        decision.binding.append(
+            Citation(
+                party=party,
+                entity_id=match.entity_id,
+                entity_name=match.caption,
+                score=match.score,
+                authority=designation.authority.value,
+                list_code=designation.list_code.value,
+                programs=designation.programs,
+                measure_code=binding.measure.code,
+                measure_label=binding.measure.label,
+                legal_basis=binding.measure.legal_basis or binding.rule.legal_basis,
+                verdict=effect.verdict,
+                action=effect.action,
+                report=effect.report,
+                from_list_default=binding.from_list_default,
+            )
+        )
+        _raise(decision, effect.verdict)
+
+
+def _raise(decision: Decision, verdict: Verdict) -> None:
+    if verdict.severity > decision.verdict.severity:
+        decision.verdict = verdict

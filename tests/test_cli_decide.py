@@ -1,0 +1,67 @@
+"""``clearance decide`` as a user runs it, on the bundled sample lists."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from tests.conftest import run_clearance
+
+from clearance.cli.demo import sample_dir
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    lists = (str(sample_dir() / "sdn.csv"), str(sample_dir() / "cons_prim.csv"))
+    run_clearance("lists", "load", *lists, home=home, code=0)
+    return home
+
+
+def test_decide_seed_case(home: Path) -> None:
+    ssb = run_clearance(
+        "decide",
+        "payment",
+        "--party",
+        "Presidency of Defence Industries",
+        "--json",
+        home=home,
+        code=0,
+    )
+    assert json.loads(ssb.stdout)["decision"] == "CLEAR"
+    demir = run_clearance(
+        "decide",
+        "payment",
+        "--party",
+        "İsmail Demir",
+        "--schema",
+        "Person",
+        "--birth-date",
+        "1960",
+        home=home,
+        code=1,
+    )
+    assert demir.stdout.startswith("BLOCK for payment")
+    assert "CAATSA-235(a)(9)" in demir.stdout and "10 business days" in demir.stdout
+    export = run_clearance(
+        "decide",
+        "export-licence",
+        "--party",
+        "PRESIDENCY OF DEFENSE INDUSTRIES",
+        "--json",
+        home=home,
+        code=1,
+    )
+    out = json.loads(export.stdout)
+    assert out["decision"] == "DENY"
+    assert [c["measure"]["code"] for c in out["binding"]] == ["CAATSA-235(a)(2)"]
+
+
+def test_decide_bad_input(home: Path) -> None:
+    result = run_clearance("decide", "wire", "--party", "x", home=home, code=2)
+    assert "unknown context 'wire'" in result.stderr
+    result = run_clearance(
+        "decide", "credit", "--party", "SSB", "--amount", "-5", home=home, code=2
+    )
+    assert "must not be negative" in result.stderr
