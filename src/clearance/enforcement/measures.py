@@ -288,6 +288,20 @@ def _directive_rule(eo: str, directive: str) -> MeasureRule:
 _OTHER_RULES = (
     _SDN_BLOCKING,
     MeasureRule(
+        "OFAC-BLOCK",
+        "Blocking (the Advanced XML's sanctions type Block)",
+        "the program's E.O. and regulations",
+        True,
+        dict(_SDN_BLOCKING.effects),
+    ),
+    MeasureRule(
+        "OFAC-REJECT",
+        "Transactions to be rejected (the Advanced XML's sanctions type Reject)",
+        "the program's E.O. and regulations",
+        False,
+        _everywhere(Verdict.REJECT, "Reject the transaction", OFAC_REJECTED_REPORT),
+    ),
+    MeasureRule(
         "CAPTA-CORRESPONDENT-ACCOUNT",
         "Correspondent or payable-through account prohibition (CAPTA list)",
         "31 CFR 561.201",
