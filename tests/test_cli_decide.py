@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -65,3 +66,30 @@ def test_decide_bad_input(home: Path) -> None:
         "decide", "credit", "--party", "SSB", "--amount", "-5", home=home, code=2
     )
     assert "must not be negative" in result.stderr
+
+
+def test_decide_credit_uses_the_ledger(home: Path) -> None:
+    def loan(lender: str, amount: str, day: str) -> dict:  # type: ignore[type-arg]
+        result = run_clearance(
+            "decide",
+            "credit",
+            "--party",
+            "Presidency of Defense Industries",
+            "--role",
+            "borrower",
+            "--lender",
+            lender,
+            "--amount",
+            amount,
+            "--date",
+            day,
+            "--json",
+            home=home,
+        )
+        return json.loads(result.stdout)
+
+    assert loan("US Bank A", "6000000", "2021-01-10")["decision"] == "LIMIT"
+    second = loan("US Bank A", "5000000", "2021-06-01")
+    assert second["decision"] == "DENY"
+    assert Decimal(second["headroom"]) == Decimal("4000000")
+    assert loan("US Bank B", "5000000", "2021-06-01")["decision"] == "LIMIT"

@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from tests.conftest import shared_path
 
-from clearance.enforcement.decide import DecisionInputError, Party, decide, parse_context
+from clearance.enforcement.decide import (
+    CreditTerms,
+    Decision,
+    DecisionInputError,
+    Party,
+    decide,
+    parse_context,
+)
+from clearance.enforcement.ledger import CreditLedger
 from clearance.enforcement.measures import Context, Verdict
 from clearance.matching import Matcher
 from clearance.sources import open_list
+from clearance.store import Store
 
 
 @pytest.fixture(scope="module")
@@ -76,15 +87,35 @@ def test_menu_measures_deny_in_their_context(
     assert measure in {c.measure_code for c in decision.binding}
 
 
-def test_credit_to_ssb_is_limited(matcher: Matcher) -> None:
+def test_credit_without_terms_asks_for_them(matcher: Matcher) -> None:
     decision = decide(
         matcher,
         Context.CREDIT,
         [Party("Presidency of Defense Industries", "borrower", "Organization")],
         amount=Decimal("6000000"),
     )
-    assert decision.verdict is Verdict.LIMIT
+    assert decision.verdict is Verdict.REVIEW
     assert [c.measure_code for c in decision.binding] == ["CAATSA-235(a)(3)"]
+    assert "loan cap applies" in decision.notes[0]
+
+
+def test_loan_cap_per_lender_over_twelve_months(matcher: Matcher, tmp_path: Path) -> None:
+    ledger = CreditLedger(Store(str(tmp_path / "ledger.db")).engine)
+    ssb = [Party("Presidency of Defense Industries", "borrower", "Organization")]
+
+    def loan(lender: str, millions: int, on: date) -> Decision:
+        terms = CreditTerms(lender, Decimal(millions * 1_000_000), "USD", on)
+        return decide(matcher, Context.CREDIT, ssb, credit=terms, ledger=ledger)
+
+    first = loan("US Bank A", 6, date(2021, 1, 10))
+    assert first.verdict is Verdict.LIMIT and first.headroom == Decimal("4000000")
+    # repaid or not, the first loan still counts (OFAC FAQ 870): the ledger never subtracts
+    second = loan("US Bank A", 5, date(2021, 6, 1))
+    assert second.verdict is Verdict.DENY and second.headroom == Decimal("4000000")
+    assert "headroom 4,000,000" in second.notes[0]
+    assert loan("US Bank B", 5, date(2021, 6, 1)).verdict is Verdict.LIMIT
+    assert loan("US Bank A", 5, date(2022, 1, 11)).verdict is Verdict.LIMIT  # window passed
+    assert ledger.extended("US Bank A", "ofac-27016", date(2021, 6, 1), 365) == Decimal("6000000")
 
 
 def test_namesake_born_later_is_clear(matcher: Matcher) -> None:

@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated
 
 import typer
 from rich.table import Table
 
-from clearance.cli.common import EXIT_ALERTS, DbOption, JsonOption, console, fail, print_json
+from clearance.cli.common import (
+    EXIT_ALERTS,
+    DbOption,
+    JsonOption,
+    console,
+    fail,
+    open_store,
+    print_json,
+)
 from clearance.cli.screen import SchemaOption, load_matcher
 
 VERDICT_STYLE = {
@@ -39,6 +48,13 @@ def decide_command(
     country: Annotated[str | None, typer.Option(help="Country.")] = None,
     id_number: Annotated[str | None, typer.Option(help="Identifier number.")] = None,
     amount: Annotated[str | None, typer.Option(help="Amount (credit, payment).")] = None,
+    currency: Annotated[str, typer.Option(help="Currency of the amount.")] = "USD",
+    lender: Annotated[
+        str | None, typer.Option(help="credit: the lending institution (loan-cap ledger).")
+    ] = None,
+    on: Annotated[
+        str | None, typer.Option("--date", help="credit: day the credit is extended (ISO).")
+    ] = None,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:
@@ -46,11 +62,19 @@ def decide_command(
 
     Exit code 1 unless the decision is CLEAR.
     """
-    from clearance.enforcement.decide import DecisionInputError, Party, decide, parse_context
+    from clearance.enforcement.decide import (
+        CreditTerms,
+        DecisionInputError,
+        Party,
+        decide,
+        parse_context,
+    )
+    from clearance.enforcement.ledger import CreditLedger
 
     try:
         parsed_context = parse_context(context)
         value = _amount(amount)
+        day = date.fromisoformat(on) if on else None
         parties = [
             Party(name, role, schema, birth_date, nationality, country, id_number) for name in party
         ]
@@ -58,9 +82,14 @@ def decide_command(
             item.query()  # validates name and schema before loading the index
     except (DecisionInputError, ValueError) as exc:
         fail(str(exc))
+    store = open_store(db)
     matcher = load_matcher(db)
+    credit = ledger = None
+    if lender and value is not None:
+        credit = CreditTerms(lender, value, currency, day)
+        ledger = CreditLedger(store.engine)
     try:
-        decision = decide(matcher, parsed_context, parties, value)
+        decision = decide(matcher, parsed_context, parties, value, credit, ledger)
     except DecisionInputError as exc:
         fail(str(exc))
     if as_json:
@@ -84,9 +113,13 @@ def _amount(text: str | None) -> Decimal | None:
 
 def _print(decision) -> None:  # type: ignore[no-untyped-def]
     verdict = decision.verdict.value
+    headroom = f" (headroom {decision.headroom:,})" if decision.headroom is not None else ""
     console.print(
-        f"[{VERDICT_STYLE[verdict]}]{verdict}[/] for {decision.context.value}", highlight=False
+        f"[{VERDICT_STYLE[verdict]}]{verdict}[/] for {decision.context.value}{headroom}",
+        highlight=False,
     )
+    for note in decision.notes:
+        console.print(f"  note: {note}", highlight=False)
     for citation in decision.binding:
         console.print(
             f"  {citation.verdict.value:6} {citation.entity_id} {citation.entity_name}: "

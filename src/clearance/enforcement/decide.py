@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
-from clearance.enforcement.measures import Context, Effect, Verdict, measures_of
+from clearance.enforcement.ledger import CreditLedger
+from clearance.enforcement.measures import Context, Effect, Verdict, measures_of, rule_for
 from clearance.matching import Matcher, MatchResult, Query
 from clearance.model import Designation
 
@@ -127,19 +129,38 @@ def parse_context(text: str) -> Context:
         raise DecisionInputError(f"unknown context {text!r} (known: {known})") from None
 
 
+@dataclass(frozen=True)
+class CreditTerms:
+    """What a ``credit`` decision needs to apply a loan cap."""
+
+    lender: str
+    amount: Decimal
+    currency: str = "USD"
+    on: date | None = None  # the day the credit is extended (default: today)
+    reference: str | None = None
+
+
 def decide(
     matcher: Matcher,
     context: Context,
     parties: Sequence[Party],
     amount: Decimal | None = None,
+    credit: CreditTerms | None = None,
+    ledger: CreditLedger | None = None,
 ) -> Decision:
-    """Decide ``context`` for ``parties`` against the matcher's lists."""
+    """Decide ``context`` for ``parties`` against the matcher's lists.
+
+    For ``credit`` under a loan cap, ``credit`` and ``ledger`` check the trailing window and
+    record the loan only when it is allowed and nothing more severe binds."""
     if not parties:
         raise DecisionInputError("a decision needs at least one party")
-    if amount is not None and amount < 0:
-        raise DecisionInputError(f"amount must not be negative, not {amount}")
+    for value in (amount, credit.amount if credit else None):
+        if value is not None and value < 0:
+            raise DecisionInputError(f"amount must not be negative, not {value}")
     decision = Decision(context)
     for party in parties:
+        if party.role == "lender":
+            continue  # the lender is the user's own institution, not screened here
         for match in matcher.match(party.query()):
             if not match.match:
                 decision.reviews.append(_review(party, match))
@@ -147,7 +168,50 @@ def decide(
                 continue
             for designation in match.designations:
                 _cite(decision, party, match, designation)
+    if decision.verdict is Verdict.LIMIT:
+        _apply_caps(decision, credit, ledger)
     return decision
+
+
+def _apply_caps(
+    decision: Decision, credit: CreditTerms | None, ledger: CreditLedger | None
+) -> None:
+    limits = [c for c in decision.binding if c.verdict is Verdict.LIMIT]
+    if credit is None or ledger is None:
+        decision.notes.append("loan cap applies: give the lender and amount to check the ledger")
+        decision.verdict = Verdict.REVIEW  # the cap cannot be checked: not yet a LIMIT
+        return
+    for citation in limits:
+        effect = rule_for(citation.measure_code).effect(decision.context)  # type: ignore[union-attr]
+        assert effect is not None and effect.cap is not None and effect.window_days
+        if credit.currency.upper() != (effect.cap_currency or "USD"):
+            raise DecisionInputError(
+                f"the {citation.measure_code} cap is in {effect.cap_currency}; "
+                f"give the amount in {effect.cap_currency}, not {credit.currency}"
+            )
+        check = ledger.check_and_record(
+            credit.lender,
+            citation.entity_id,
+            credit.amount,
+            credit.currency.upper(),
+            credit.on or date.today(),
+            effect.cap,
+            effect.window_days,
+            credit.reference,
+        )
+        decision.headroom = check.headroom_after
+        if not check.allowed:
+            decision.verdict = Verdict.DENY
+            decision.notes.append(
+                f"{credit.lender} has extended {check.extended_before:,} {effect.cap_currency} "
+                f"to {citation.entity_id} in the last {effect.window_days} days; "
+                f"headroom {check.headroom_before:,} is less than {credit.amount:,}"
+            )
+            return
+        decision.notes.append(
+            f"recorded in the ledger (entry {check.recorded_id}); headroom now "
+            f"{check.headroom_after:,} {effect.cap_currency}"
+        )
 
 
 def _review(party: Party, match: MatchResult) -> dict[str, object]:

@@ -15,7 +15,7 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
-HEAD_REVISION = "0001"
+HEAD_REVISION = "0002"
 
 
 class StoreError(Exception):

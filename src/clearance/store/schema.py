@@ -17,6 +17,7 @@ from sqlalchemy import (
     Index,
     Integer,
     MetaData,
+    Numeric,
     String,
     Table,
     Text,
@@ -88,4 +89,26 @@ snapshot_names = Table(
     Column("name_key", Text, nullable=False),  # case-folded, punctuation-free name
     Index("ix_snapshot_names_key", "name_key", "snapshot_id"),
     Index("ix_snapshot_names_snapshot", "snapshot_id"),
+)
+
+credit_ledger = Table(
+    "credit_ledger",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("lender", String(200), nullable=False),
+    Column("borrower", String(200), nullable=False),  # listed entity id under CAATSA 235(a)(3)
+    Column("amount", Numeric(20, 2), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("extended_on", Date, nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("reference", Text, nullable=True),
+    Index("ix_credit_ledger_pair", "lender", "borrower", "extended_on"),
+)
+
+ledger_locks = Table(
+    "ledger_locks",
+    metadata,
+    Column("lender", String(200), primary_key=True),
+    Column("borrower", String(200), primary_key=True),
+    Column("version", Integer, nullable=False),
 )

@@ -17,11 +17,11 @@ from datetime import UTC, date, datetime
 from itertools import islice
 
 from sqlalchemy import Connection, Engine, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from clearance.model import Entity
 from clearance.model.codec import content_hash, entity_json
 from clearance.sources.base import ListRead, SourceError
+from clearance.store.dialect import insert_ignore
 from clearance.store.keys import name_key
 from clearance.store.schema import (
     entity_blobs,
@@ -206,21 +206,12 @@ def _insert_batch(connection: Connection, snapshot_id: int, batch: list[Entity])
             if key
         )
     connection.execute(
-        _insert_ignore(connection, entity_blobs),
+        insert_ignore(connection, entity_blobs),
         [{"hash": h, "data": t} for h, t in blobs.items()],
     )
     connection.execute(insert(snapshot_entities), members)
     if names:
         connection.execute(insert(snapshot_names), names)
-
-
-def _insert_ignore(connection: Connection, table):  # type: ignore[no-untyped-def]
-    dialect = connection.dialect.name
-    if dialect == "sqlite":
-        return sqlite.insert(table).on_conflict_do_nothing()
-    if dialect == "postgresql":
-        return postgresql.insert(table).on_conflict_do_nothing()
-    raise NotImplementedError(f"unsupported database: {dialect}")
 
 
 def _ensure_source(connection: Connection, read: ListRead, now: datetime) -> None:
