@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.table import Table
 
 from clearance.cli.common import (
@@ -32,13 +34,17 @@ VERDICT_STYLE = {
 
 def decide_command(
     context: Annotated[
-        str,
+        str | None,
         typer.Argument(
             help="onboarding, payment, credit, export-licence, exim-assistance, ifi-loan, "
-            "investment, fx, procurement, visa."
+            "investment, fx, procurement, visa (payment with --message)."
         ),
-    ],
-    party: Annotated[list[str], typer.Option(help="A party's name (repeatable).")],
+    ] = None,
+    party: Annotated[list[str] | None, typer.Option(help="A party's name (repeatable).")] = None,
+    message: Annotated[
+        Path | None,
+        typer.Option(help="A payment message to decide: ISO 20022 pacs.008 / pain.001, MT103."),
+    ] = None,
     role: Annotated[str, typer.Option(help="The parties' role (creditor, applicant...).")] = (
         "party"
     ),
@@ -71,6 +77,10 @@ def decide_command(
     )
     from clearance.enforcement.ledger import CreditLedger
 
+    if message is not None:
+        _decide_message(message, context, db, as_json)
+    if context is None or not party:
+        fail("give a CONTEXT and at least one --party, or --message FILE")
     try:
         parsed_context = parse_context(context)
         value = _amount(amount)
@@ -92,6 +102,27 @@ def decide_command(
         decision = decide(matcher, parsed_context, parties, value, credit, ledger)
     except DecisionInputError as exc:
         fail(str(exc))
+    if as_json:
+        print_json(decision.to_dict())
+    else:
+        _print(decision)
+    raise typer.Exit(0 if decision.verdict.value == "CLEAR" else EXIT_ALERTS)
+
+
+def _decide_message(path: Path, context: str | None, db: str | None, as_json: bool) -> None:
+    from clearance.screening.payment_decision import decide_message
+    from clearance.screening.payment_model import PaymentMessageError
+    from clearance.screening.payments import parse_payment_file
+
+    if context not in (None, "payment"):
+        fail(f"--message decides the payment context, not {context!r}")
+    if not path.exists():
+        fail(f"{path}: no such file")
+    try:
+        parsed = parse_payment_file(path)
+    except PaymentMessageError as exc:
+        fail(str(exc))
+    decision = decide_message(load_matcher(db), parsed)
     if as_json:
         print_json(decision.to_dict())
     else:
@@ -122,7 +153,8 @@ def _print(decision) -> None:  # type: ignore[no-untyped-def]
         console.print(f"  note: {note}", highlight=False)
     for citation in decision.binding:
         console.print(
-            f"  {citation.verdict.value:6} {citation.entity_id} {citation.entity_name}: "
+            f"  {citation.verdict.value:6} {escape('[' + citation.party.role + ']')} "
+            f"{citation.entity_id} {escape(citation.entity_name)}: "
             f"{citation.authority} {citation.list_code} {citation.measure_code} "
             f"{citation.measure_label} ({citation.legal_basis}) — {citation.action}"
             + (f"; {citation.report}" if citation.report else ""),
