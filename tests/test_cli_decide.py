@@ -93,3 +93,40 @@ def test_decide_credit_uses_the_ledger(home: Path) -> None:
     assert second["decision"] == "DENY"
     assert Decimal(second["headroom"]) == Decimal("4000000")
     assert loan("US Bank B", "5000000", "2021-06-01")["decision"] == "LIMIT"
+
+
+def test_decide_with_ownership(home: Path, tmp_path: Path) -> None:
+    owners = tmp_path / "owners.csv"
+    owners.write_text(
+        "owner_id,asset_id,share_pct\nofac-27018,cust-acme,30\nofac-30685,cust-acme,25\n"
+    )
+    result = run_clearance(
+        "decide",
+        "payment",
+        "--party",
+        "Acme Savunma AS",
+        "--party-id",
+        "cust-acme",
+        "--ownership",
+        str(owners),
+        "--json",
+        home=home,
+        code=1,
+    )
+    out = json.loads(result.stdout)
+    assert out["decision"] == "BLOCK"
+    assert len(out["binding"][0]["ownership_paths"]) == 2
+    owners.write_text("owner_id,asset_id,share_pct\nofac-27018,cust-acme,abc\n")
+    bad = run_clearance(
+        "decide",
+        "payment",
+        "--party",
+        "Acme",
+        "--party-id",
+        "cust-acme",
+        "--ownership",
+        str(owners),
+        home=home,
+        code=2,
+    )
+    assert "owners.csv line 2" in bad.stderr

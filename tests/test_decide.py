@@ -18,7 +18,8 @@ from clearance.enforcement.decide import (
     parse_context,
 )
 from clearance.enforcement.ledger import CreditLedger
-from clearance.enforcement.measures import Context, Verdict
+from clearance.enforcement.measures import Context, Verdict, is_blocking
+from clearance.enforcement.ownership import OwnershipRecord, derive_blocked
 from clearance.matching import Matcher
 from clearance.sources import open_list
 from clearance.store import Store
@@ -133,3 +134,26 @@ def test_bad_requests() -> None:
         decide(None, Context.PAYMENT, [])  # type: ignore[arg-type]
     with pytest.raises(DecisionInputError, match="must not be negative"):
         decide(None, Context.CREDIT, [Party("x")], amount=Decimal("-1"))  # type: ignore[arg-type]
+
+
+def test_fifty_percent_rule_in_decisions(matcher: Matcher) -> None:
+    records = [
+        OwnershipRecord("ofac-27018", "cust-acme", 30.0),
+        OwnershipRecord("ofac-30685", "cust-acme", 25.0),
+        OwnershipRecord("ofac-27016", "cust-ssb-sub", 60.0),
+    ]
+    blocked = [e.id for e in matcher.index.entities if is_blocking(e.designations)]
+    ownership = derive_blocked(records, blocked)
+    acme = Party("Acme Savunma Teknolojileri AS", "creditor", "Company", id="cust-acme")
+    decision = decide(matcher, Context.PAYMENT, [acme], ownership=ownership)
+    assert decision.verdict is Verdict.BLOCK
+    (citation,) = [c for c in decision.binding if c.measure_code == "OFAC-50-PERCENT-RULE"]
+    assert "aggregate 55%" in citation.measure_label
+    assert sorted(citation.ownership_paths) == [
+        "ofac-27018 (30%) → cust-acme",
+        "ofac-30685 (25%) → cust-acme",
+    ]
+    ssb_sub = Party("Savunma Alt Yuklenici Ltd", "creditor", "Company", id="cust-ssb-sub")
+    assert decide(matcher, Context.PAYMENT, [ssb_sub], ownership=ownership).verdict is (
+        Verdict.CLEAR
+    )

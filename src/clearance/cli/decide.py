@@ -41,6 +41,14 @@ def decide_command(
         ),
     ] = None,
     party: Annotated[list[str] | None, typer.Option(help="A party's name (repeatable).")] = None,
+    party_id: Annotated[
+        list[str] | None,
+        typer.Option(help="Your own id of each --party, in order (for --ownership)."),
+    ] = None,
+    ownership: Annotated[
+        Path | None,
+        typer.Option(help="Ownership CSV owner_id,asset_id,share_pct: applies the 50% rule."),
+    ] = None,
     message: Annotated[
         Path | None,
         typer.Option(help="A payment message to decide: ISO 20022 pacs.008 / pain.001, MT103."),
@@ -85,8 +93,12 @@ def decide_command(
         parsed_context = parse_context(context)
         value = _amount(amount)
         day = date.fromisoformat(on) if on else None
+        ids = list(party_id or [])
+        if ids and len(ids) != len(party):
+            raise DecisionInputError("give one --party-id per --party")
         parties = [
-            Party(name, role, schema, birth_date, nationality, country, id_number) for name in party
+            Party(name, role, schema, birth_date, nationality, country, id_number, own_id)
+            for name, own_id in zip(party, ids or [None] * len(party), strict=True)
         ]
         for item in parties:
             item.query()  # validates name and schema before loading the index
@@ -98,8 +110,9 @@ def decide_command(
     if lender and value is not None:
         credit = CreditTerms(lender, value, currency, day)
         ledger = CreditLedger(store.engine)
+    derived = _ownership(ownership, matcher) if ownership else None
     try:
-        decision = decide(matcher, parsed_context, parties, value, credit, ledger)
+        decision = decide(matcher, parsed_context, parties, value, credit, ledger, derived)
     except DecisionInputError as exc:
         fail(str(exc))
     if as_json:
@@ -130,6 +143,22 @@ def _decide_message(path: Path, context: str | None, db: str | None, as_json: bo
     raise typer.Exit(0 if decision.verdict.value == "CLEAR" else EXIT_ALERTS)
 
 
+def _ownership(path: Path, matcher):  # type: ignore[no-untyped-def]
+    from clearance.enforcement.measures import is_blocking
+    from clearance.enforcement.ownership import (
+        OwnershipInputError,
+        derive_blocked,
+        read_ownership_csv,
+    )
+
+    try:
+        records = read_ownership_csv(path)
+    except OwnershipInputError as exc:
+        fail(str(exc))
+    blocked = [e.id for e in matcher.index.entities if is_blocking(e.designations)]
+    return derive_blocked(records, blocked)
+
+
 def _amount(text: str | None) -> Decimal | None:
     if text is None:
         return None
@@ -152,6 +181,8 @@ def _print(decision) -> None:  # type: ignore[no-untyped-def]
     for note in decision.notes:
         console.print(f"  note: {note}", highlight=False)
     for citation in decision.binding:
+        for path in citation.ownership_paths:
+            console.print(f"  50% rule path: {escape(path)}", highlight=False)
         console.print(
             f"  {citation.verdict.value:6} {escape('[' + citation.party.role + ']')} "
             f"{citation.entity_id} {escape(citation.entity_name)}: "

@@ -16,7 +16,16 @@ from datetime import date
 from decimal import Decimal
 
 from clearance.enforcement.ledger import CreditLedger
-from clearance.enforcement.measures import Context, Effect, Verdict, measures_of, rule_for
+from clearance.enforcement.measures import (
+    CATALOGUE,
+    FIFTY_PERCENT_RULE,
+    Context,
+    Effect,
+    Verdict,
+    measures_of,
+    rule_for,
+)
+from clearance.enforcement.ownership import DerivedBlock, OwnershipResult
 from clearance.matching import Matcher, MatchResult, Query
 from clearance.model import Designation
 
@@ -47,6 +56,7 @@ class Party:
     nationality: str | None = None
     country: str | None = None
     id_number: str | None = None
+    id: str | None = None  # the user's own id for the party (ownership records use it)
 
     def query(self) -> Query:
         return Query(
@@ -77,9 +87,11 @@ class Citation:
     action: str
     report: str | None
     from_list_default: bool
+    ownership_paths: tuple[str, ...] = ()  # 50% rule: how blocked ownership reaches the party
 
     def to_dict(self) -> dict[str, object]:
         return {
+            "ownership_paths": list(self.ownership_paths),
             "party": {"role": self.party.role, "name": self.party.name},
             "entity_id": self.entity_id,
             "entity_name": self.entity_name,
@@ -147,6 +159,7 @@ def decide(
     amount: Decimal | None = None,
     credit: CreditTerms | None = None,
     ledger: CreditLedger | None = None,
+    ownership: OwnershipResult | None = None,
 ) -> Decision:
     """Decide ``context`` for ``parties`` against the matcher's lists.
 
@@ -159,6 +172,8 @@ def decide(
             raise DecisionInputError(f"amount must not be negative, not {value}")
     decision = Decision(context)
     for party in parties:
+        if ownership is not None and party.id in ownership.blocked:
+            _cite_ownership(decision, party, ownership.blocked[party.id])
         if party.role == "lender":
             continue  # the lender is the user's own institution, not screened here
         for match in matcher.match(party.query()):
@@ -262,6 +277,37 @@ def _cite(decision: Decision, party: Party, match: MatchResult, designation: Des
             )
         )
         _raise(decision, effect.verdict)
+
+
+def _cite_ownership(decision: Decision, party: Party, block: DerivedBlock) -> None:
+    rule = CATALOGUE[FIFTY_PERCENT_RULE]
+    effect = rule.effect(decision.context)
+    if effect is None:
+        return
+    paths = tuple(
+        " → ".join(f"{owner} ({share:g}%)" for owner, _, share in path.steps) + f" → {party.id}"
+        for path in block.paths
+    )
+    decision.binding.append(
+        Citation(
+            party=party,
+            entity_id=party.id or party.name,
+            entity_name=party.name,
+            score=1.0,
+            authority="OFAC",
+            list_code="50% rule",
+            programs=(),
+            measure_code=rule.code,
+            measure_label=f"{rule.name} (aggregate {block.aggregate_pct:g}%)",
+            legal_basis=rule.legal_basis,
+            verdict=effect.verdict,
+            action=effect.action,
+            report=effect.report,
+            from_list_default=False,
+            ownership_paths=paths,
+        )
+    )
+    _raise(decision, effect.verdict)
 
 
 def _raise(decision: Decision, verdict: Verdict) -> None:

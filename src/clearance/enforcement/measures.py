@@ -285,8 +285,17 @@ def _directive_rule(eo: str, directive: str) -> MeasureRule:
     return MeasureRule(code, f"Subject to Directive {directive}", basis, False, effects)
 
 
+FIFTY_PERCENT_RULE = "OFAC-50-PERCENT-RULE"
+
 _OTHER_RULES = (
     _SDN_BLOCKING,
+    MeasureRule(
+        FIFTY_PERCENT_RULE,
+        "Owned 50% or more in the aggregate by blocked persons",
+        "OFAC guidance on entities owned by blocked persons (2014), FAQs 398-402",
+        True,
+        dict(_SDN_BLOCKING.effects),
+    ),
     MeasureRule(
         "OFAC-BLOCK",
         "Blocking (the Advanced XML's sanctions type Block)",
