@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from clearance.matching.evidence import EntityFacts
+from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.forms import NameForm, forms_of
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
@@ -139,11 +139,16 @@ class MatchIndex:
         return keys
 
     def candidates(
-        self, query_forms: Sequence[NameForm], limit: int
+        self,
+        query_forms: Sequence[NameForm],
+        limit: int,
+        min_share: float = MIN_CANDIDATE_SHARE,
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """Entities most worth scoring for a query, best first, each with the pairs worth
         aligning: (list-name form position, index of the query form that hit it best),
-        strongest first, at most FORMS_PER_CANDIDATE of them."""
+        strongest first, at most FORMS_PER_CANDIDATE of them. A list-name form must earn
+        ``min_share`` of the query's weight (free text, whose weight is mostly other words,
+        passes 0)."""
         weight = self.stats.weight
         scores: dict[int, float] = {}
         # entity -> {list-name form: (best share, the query form that earned it)}
@@ -164,7 +169,7 @@ class MatchIndex:
             form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
             sums = np.zeros(len(form_ids))
             np.add.at(sums, inverse, np.concatenate(accumulated))
-            keep = sums >= MIN_CANDIDATE_SHARE * total
+            keep = sums >= min_share * total
             form_ids, sums = form_ids[keep], sums[keep]
             top = np.argsort(-sums)[: limit * 8]
             for form_id, value in zip(form_ids[top].tolist(), sums[top].tolist(), strict=True):
@@ -177,6 +182,24 @@ class MatchIndex:
                     hits[form_id] = (share, query_index)
         ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
         return [(entity, _best_pairs(forms_hit[entity])) for entity, _ in ranked]
+
+    def with_identifier(self, number: str) -> list[int]:
+        """Positions of the entities that list this identifier (normalised; a BIC's 8-letter
+        head matches its 11-letter branch codes too)."""
+        lookup = self.__dict__.get("_identifiers")
+        if lookup is None:
+            lookup = {}
+            for position, entity in enumerate(self.entities):
+                for value, _, _ in entity.facts.identifiers:
+                    lookup.setdefault(value, []).append(position)
+                    if len(value) == 11 and value.isalnum():
+                        lookup.setdefault(value[:8], []).append(position)
+            self.__dict__["_identifiers"] = lookup
+        wanted = normalise_id(number)
+        found = list(lookup.get(wanted, ()))
+        if len(wanted) == 11 and wanted.endswith("XXX"):
+            found.extend(p for p in lookup.get(wanted[:8], ()) if p not in found)
+        return found
 
     def _token_hits(self, token: str) -> tuple[np.ndarray, np.ndarray, float] | None:
         """(form positions, best factor per form, token weight) for one query token.
@@ -210,6 +233,7 @@ class MatchIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("_hits_cache", None)
+        state.pop("_identifiers", None)
         return state
 
     def forms_of_entity(self, position: int) -> list[NameForm]:
