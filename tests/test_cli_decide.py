@@ -56,6 +56,9 @@ def test_decide_seed_case(home: Path) -> None:
     )
     out = json.loads(export.stdout)
     assert out["decision"] == "DENY"
+    citation = out["binding"][0]
+    assert citation["source"] == "ofac-cons" and len(citation["snapshot_hash"]) == 64
+    assert citation["match"]["matched_name"] == "PRESIDENCY OF DEFENSE INDUSTRIES"
     assert [c["measure"]["code"] for c in out["binding"]] == ["CAATSA-235(a)(2)"]
 
 

@@ -87,6 +87,9 @@ class Citation:
     action: str
     report: str | None
     from_list_default: bool
+    source: str = ""
+    snapshot_hash: str | None = None
+    evidence: dict[str, object] | None = None  # the match: name aligned, evidence, score
     ownership_paths: tuple[str, ...] = ()  # 50% rule: how blocked ownership reaches the party
 
     def to_dict(self) -> dict[str, object]:
@@ -108,6 +111,9 @@ class Citation:
             "verdict": self.verdict.value,
             "action": self.action,
             "report": self.report,
+            "source": self.source,
+            "snapshot_hash": self.snapshot_hash,
+            "match": self.evidence,
         }
 
 
@@ -274,9 +280,23 @@ def _cite(decision: Decision, party: Party, match: MatchResult, designation: Des
                 action=effect.action,
                 report=effect.report,
                 from_list_default=binding.from_list_default,
+                source=match.source,
+                snapshot_hash=match.snapshot_hash,
+                evidence=_match_evidence(match),
             )
         )
         _raise(decision, effect.verdict)
+
+
+def _match_evidence(match: MatchResult) -> dict[str, object]:
+    name = match.explanation.get("name", {})
+    assert isinstance(name, dict)
+    return {
+        "score": round(match.score, 4),
+        "matched_name": name.get("matched_name"),
+        "aligned": name.get("aligned"),
+        "evidence": match.explanation.get("evidence"),
+    }
 
 
 def _cite_ownership(decision: Decision, party: Party, block: DerivedBlock) -> None:

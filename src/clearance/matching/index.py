@@ -42,6 +42,7 @@ class IndexedEntity:
     programs: tuple[str, ...]
     facts: EntityFacts
     designations: tuple[Designation, ...] = ()
+    source: str = ""  # the list source the record came from ("ofac-sdn", "un-sc"...)
 
 
 def _deletes(token: str) -> set[str]:
@@ -79,6 +80,7 @@ class MatchIndex:
                     entity.programs,
                     EntityFacts.of(entity),
                     entity.designations,
+                    entity.source,
                 )
             )
             seen: set[tuple[str, ...]] = set()

@@ -41,6 +41,8 @@ class MatchResult:
     programs: tuple[str, ...]
     explanation: dict[str, object]
     designations: tuple[Designation, ...] = ()
+    source: str = ""
+    snapshot_hash: str | None = None
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -51,6 +53,8 @@ class MatchResult:
             "match": self.match,
             "lists": list(self.lists),
             "programs": list(self.programs),
+            "source": self.source,
+            "snapshot_hash": self.snapshot_hash,
             "explanation": self.explanation,
         }
 
@@ -58,9 +62,15 @@ class MatchResult:
 class Matcher:
     """Screens queries against an index of listed entities."""
 
-    def __init__(self, index: MatchIndex, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self,
+        index: MatchIndex,
+        threshold: float = DEFAULT_THRESHOLD,
+        snapshots: dict[str, str] | None = None,
+    ) -> None:
         self.index = index
         self.threshold = threshold
+        self.snapshots = snapshots or {}  # source -> content hash of the snapshot indexed
 
     @property
     def stats(self) -> TokenStats:
@@ -80,15 +90,16 @@ class Matcher:
             digest.update(f"{snapshot.source}:{snapshot.content_hash}".encode())
         folder = cache_dir or _index_dir()
         path = folder / f"{digest.hexdigest()[:32]}.pickle"
+        hashes = {s.source: s.content_hash for s in snapshots}
         if path.exists():
             with path.open("rb") as handle:
-                return cls(pickle.load(handle))
+                return cls(pickle.load(handle), snapshots=hashes)
         index = MatchIndex.build(store.iter_current_entities())
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
-        return cls(index)
+        return cls(index, snapshots=hashes)
 
     def score_entity(self, query: Query, position: int) -> Score | None:
         """Score one listed entity against a query over all its name forms."""
@@ -134,6 +145,8 @@ class Matcher:
             entity.programs,
             scored.explanation(self.threshold),
             entity.designations,
+            entity.source,
+            self.snapshots.get(entity.source),
         )
 
 
