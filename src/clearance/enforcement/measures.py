@@ -52,6 +52,7 @@ class Context(StrEnum):
     VISA = "visa"
 
 
+_ONBOARDING_PAYMENT = (Context.ONBOARDING, Context.PAYMENT)
 FINANCIAL_CONTEXTS = (
     Context.ONBOARDING,
     Context.PAYMENT,
@@ -101,6 +102,13 @@ class MeasureRule:
 
 def _everywhere(verdict: Verdict, action: str, report: str | None) -> dict[Context, Effect]:
     return {context: Effect(verdict, action, report) for context in FINANCIAL_CONTEXTS}
+
+
+def _review_in(action: str, contexts: Iterable[Context]) -> dict[Context, Effect]:
+    return {context: Effect(Verdict.REVIEW, action) for context in contexts}
+
+
+_SECONDARY = "Non-US persons dealing with it risk secondary sanctions"
 
 
 def _caatsa(section: int, name: str, effects: dict[Context, Effect], blocking=False) -> MeasureRule:  # type: ignore[no-untyped-def]
@@ -344,40 +352,28 @@ _OTHER_RULES = (
         "Non-SDN Palestinian Legislative Council listing",
         "31 CFR 594; OFAC general licences for the PLC",
         False,
-        {
-            c: Effect(Verdict.REVIEW, "Not blocked; check the general licence terms")
-            for c in (Context.ONBOARDING, Context.PAYMENT)
-        },
+        _review_in("Not blocked; check the general licence terms", _ONBOARDING_PAYMENT),
     ),
     MeasureRule(
         "NS-MBS-LISTING",
         "Non-SDN menu-based sanctions listing whose menu items are not published",
         "the program's statute or E.O.",
         False,
-        {
-            c: Effect(Verdict.REVIEW, "Menu-based sanctions: obtain the measures imposed")
-            for c in Context
-        },
+        _review_in("Menu-based sanctions: obtain the measures imposed", Context),
     ),
     MeasureRule(
         "SECONDARY-SANCTIONS-RISK",
         "Secondary sanctions risk for non-US persons",
         "as published",
         False,
-        {
-            c: Effect(Verdict.REVIEW, "Non-US persons dealing with it risk secondary sanctions")
-            for c in (Context.ONBOARDING, Context.PAYMENT)
-        },
+        _review_in(_SECONDARY, _ONBOARDING_PAYMENT),
     ),
     MeasureRule(
         "SECONDARY-SANCTIONS",
         "Subject to secondary sanctions",
         "as published",
         False,
-        {
-            c: Effect(Verdict.REVIEW, "Non-US persons dealing with it risk secondary sanctions")
-            for c in (Context.ONBOARDING, Context.PAYMENT)
-        },
+        _review_in(_SECONDARY, _ONBOARDING_PAYMENT),
     ),
     MeasureRule(
         "FI-OWNED-CONTROLLED-PROHIBITION",
@@ -510,10 +506,8 @@ def rule_for_measure(measure: Measure) -> MeasureRule | None:
         effect = Effect(Verdict.REVIEW, "Imports of its goods, technology or services restricted")
         return MeasureRule(measure.code, measure.label, basis, False, {Context.PAYMENT: effect})
     if measure.code == "IFCA-DETERMINATION":
-        effect = Effect(
-            Verdict.REVIEW, f"IFCA determination ({measure.label}): secondary sanctions risk"
-        )
-        effects = {c: effect for c in (Context.ONBOARDING, Context.PAYMENT)}
+        action = f"IFCA determination ({measure.label}): secondary sanctions risk"
+        effects = _review_in(action, _ONBOARDING_PAYMENT)
         return MeasureRule(measure.code, measure.label, basis, False, effects)
     return None
 
