@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
@@ -63,7 +64,7 @@ def compare_command(
 
 
 def _alignment_table(name: dict) -> Table:  # type: ignore[type-arg]
-    table = Table(title=f"aligned with {name['matched_name']!r}", title_justify="left")
+    table = Table(title=escape(f"aligned with {name['matched_name']!r}"), title_justify="left")
     table.add_column("query")
     table.add_column("listed")
     table.add_column("similarity", justify="right")
@@ -209,9 +210,12 @@ def _screen_batch(matcher, input_path, output, threshold, renames, workers):  # 
 
 def _print_results(name: str, results) -> None:  # type: ignore[no-untyped-def]
     if not results:
-        console.print(f"No listed party scores at or above the threshold for {name!r}.")
+        console.print(
+            escape(f"No listed party scores at or above the threshold for {name!r}."),
+            highlight=False,
+        )
         return
-    table = Table(title=f"Matches for {name!r}", title_justify="left")
+    table = Table(title=escape(f"Matches for {name!r}"), title_justify="left")
     table.add_column("score", justify="right")
     table.add_column("entity")
     table.add_column("name")
@@ -225,8 +229,8 @@ def _print_results(name: str, results) -> None:  # type: ignore[no-untyped-def]
         table.add_row(
             f"[{style}]{result.score:.3f}[/]",
             result.entity_id,
-            result.caption,
-            f"{', '.join(result.lists)}\n{'; '.join(result.programs)}",
-            "\n".join(why),
+            escape(result.caption),
+            escape(f"{', '.join(result.lists)}\n{'; '.join(result.programs)}"),
+            escape("\n".join(why)),
         )
     console.print(table)
