@@ -117,6 +117,8 @@ def detect_script(text: str) -> str | None:
     Han text is ``Hans`` or ``Hant`` where the characters tell, otherwise ``Hani``; Han or
     kana text with kana in it is ``Jpan``, Han or Hangul text with both is ``Kore``.
     """
+    if text.isascii():  # the common case, without a per-letter look-up
+        return "Latn" if any(c.isalpha() for c in text) else None
     counts: Counter[str] = Counter()
     for char in text:
         if char.isalpha() and (script := _char_script(char)):

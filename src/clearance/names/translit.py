@@ -44,6 +44,8 @@ _ORDER = {"Hira": 0, "Kana": 0}
 
 def non_latin_scripts(text: str) -> list[str]:
     """Scripts other than Latin among the letters of ``text``, in order of appearance."""
+    if text.isascii():
+        return []
     seen: dict[str, None] = {}
     for ch in text:
         if ch < "\u0370":
