@@ -8,6 +8,7 @@ first build is a file read.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -93,7 +94,13 @@ class Matcher:
         hashes = {s.source: s.content_hash for s in snapshots}
         if path.exists():
             with path.open("rb") as handle:
-                return cls(pickle.load(handle), snapshots=hashes)
+                enabled = gc.isenabled()
+                gc.disable()  # unpickling allocates the whole index at once: nothing to collect
+                try:
+                    return cls(pickle.load(handle), snapshots=hashes)
+                finally:
+                    if enabled:
+                        gc.enable()
         index = MatchIndex.build(store.iter_current_entities())
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
