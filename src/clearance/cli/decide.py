@@ -105,7 +105,7 @@ def decide_command(
     except (DecisionInputError, ValueError) as exc:
         fail(str(exc))
     store = open_store(db)
-    matcher = load_matcher(db)
+    matcher = load_matcher(store)
     credit = ledger = None
     if lender and value is not None:
         credit = CreditTerms(lender, value, currency, day)
@@ -135,7 +135,7 @@ def _decide_message(path: Path, context: str | None, db: str | None, as_json: bo
         parsed = parse_payment_file(path)
     except PaymentMessageError as exc:
         fail(str(exc))
-    decision = decide_message(load_matcher(db), parsed)
+    decision = decide_message(load_matcher(open_store(db)), parsed)
     if as_json:
         print_json(decision.to_dict())
     else:

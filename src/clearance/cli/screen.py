@@ -78,10 +78,10 @@ def _alignment_table(name: dict) -> Table:  # type: ignore[type-arg]
     return table
 
 
-def load_matcher(db: str | None):  # type: ignore[no-untyped-def]
+def load_matcher(store):  # type: ignore[no-untyped-def]
+    """The matcher over ``store``'s current snapshots; a usage error when none is loaded."""
     from clearance.matching import Matcher
 
-    store = open_store(db)
     if not store.current():
         fail(
             "no lists loaded: load some with `clearance lists load PATH` (or run `clearance demo`)"
@@ -139,7 +139,7 @@ def screen_command(
             )
         except ValueError as exc:
             fail(str(exc))
-        matcher = load_matcher(db)
+        matcher = load_matcher(open_store(db))
         results = matcher.match(query, limit=limit, threshold=threshold)
         if as_json:
             print_json({"query": name, "results": [r.to_dict() for r in results]})
@@ -150,7 +150,7 @@ def screen_command(
     if not input_path.exists():
         fail(f"{input_path}: no such file")
     renames = _parse_mapping(mapping or [])
-    matcher = load_matcher(db)
+    matcher = load_matcher(open_store(db))
     summary = _screen_batch(matcher, input_path, output, threshold, renames, workers)
     for bad in summary.bad_rows[:50]:
         err_console.print(f"[yellow]skipped[/] {input_path.name} line {bad.line}: {bad.reason}")

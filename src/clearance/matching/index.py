@@ -253,12 +253,3 @@ class MatchIndex:
         state.pop("_hits_cache", None)
         state.pop("_identifiers", None)
         return state
-
-    def forms_of_entity(self, position: int) -> list[NameForm]:
-        start, end = self._entity_form_range(position)
-        return self.forms[start:end]
-
-    def _entity_form_range(self, position: int) -> tuple[int, int]:
-        if not hasattr(self, "_starts"):
-            self._starts = np.searchsorted(self.form_entity, np.arange(len(self.entities) + 1))
-        return int(self._starts[position]), int(self._starts[position + 1])

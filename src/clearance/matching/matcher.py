@@ -22,7 +22,7 @@ from clearance.matching.evidence import compatible, gather
 from clearance.matching.forms import NameForm, name_forms
 from clearance.matching.index import IndexedEntity, MatchIndex
 from clearance.matching.query import Query
-from clearance.matching.score import Score, best_pair, combine, match_forms
+from clearance.matching.score import Score, best_pair, combine
 from clearance.matching.stats import TokenStats
 from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 from clearance.model import Designation, Entity
@@ -108,21 +108,13 @@ class Matcher:
         os.replace(handle.name, path)
         return cls(index, snapshots=hashes)
 
-    def score_entity(self, query: Query, position: int) -> Score | None:
-        """Score one listed entity against a query over all its name forms."""
-        entity = self.index.entities[position]
-        if not compatible(query.schema, entity.schema):
-            return None
-        name = match_forms(_query_forms(query), self.index.forms_of_entity(position), self.stats)
-        return combine(name, gather(query, entity.facts, entity.schema)) if name else None
-
     def match(
         self, query: Query, limit: int = 10, threshold: float | None = None
     ) -> list[MatchResult]:
         """Listed entities scoring at or above ``threshold`` (default: the review threshold).
 
         Each candidate is scored on the pairs of forms the index says share keys, which is
-        where the best alignment lies; ``score_entity`` scores every pair when asked.
+        where the best alignment lies.
         """
         floor = REVIEW_THRESHOLD if threshold is None else threshold
         query_forms = _query_forms(query)
