@@ -20,13 +20,13 @@ import numpy as np
 
 from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.forms import NameForm, forms_of
+from clearance.matching.keys import MIN_PHONETIC_KEY
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
 from clearance.names import canonical_token, parse_name, phonetic_key
 
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
-MIN_PHONETIC_KEY = 3
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
 FORMS_PER_CANDIDATE = 4
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query

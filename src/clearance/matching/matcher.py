@@ -84,7 +84,14 @@ class Matcher:
     @classmethod
     def from_store(cls, store, cache_dir: Path | None = None) -> Matcher:  # type: ignore[no-untyped-def]
         """Index the current snapshots of ``store`` (a :class:`clearance.store.Store`)."""
-        snapshots = store.current()
+        return cls.from_snapshots(store, store.current(), cache_dir)
+
+    @classmethod
+    def from_snapshots(cls, store, snapshots, cache_dir: Path | None = None) -> Matcher:  # type: ignore[no-untyped-def]
+        """Index the given snapshots of ``store`` (current or past: replaying a decision).
+
+        The index is saved under a hash of the snapshots' content and of the matching code,
+        so the next start-up with the same lists loads it instead of building it."""
         digest = hashlib.sha256(INDEX_FORMAT.encode())
         digest.update(_code_fingerprint().encode())
         for snapshot in sorted(snapshots, key=lambda s: s.source):
@@ -101,7 +108,7 @@ class Matcher:
                 finally:
                     if enabled:
                         gc.enable()
-        index = MatchIndex.build(store.iter_current_entities())
+        index = MatchIndex.build(store.iter_snapshot_entities([s.id for s in snapshots]))
         folder.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)

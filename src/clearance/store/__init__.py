@@ -14,7 +14,12 @@ from clearance.model import Entity
 from clearance.sources.base import ListRead
 from clearance.store.diff import DiffError, SnapshotDiff, diff_snapshots, pick_snapshots
 from clearance.store.engine import StoreError, create_store_engine, migrate, resolve_url
-from clearance.store.lookup import StoredEntity, find_entities, iter_current_entities
+from clearance.store.lookup import (
+    StoredEntity,
+    find_entities,
+    iter_current_entities,
+    iter_snapshot_entities,
+)
 from clearance.store.snapshots import (
     LoadResult,
     ProgressCallback,
@@ -54,6 +59,10 @@ class Store:
     def iter_current_entities(self) -> Iterator[Entity]:
         """Every entity of the current snapshots (what screening matches against)."""
         return iter_current_entities(self.engine)
+
+    def iter_snapshot_entities(self, snapshot_ids: list[int]) -> Iterator[Entity]:
+        """Every entity of the given snapshots, current or not."""
+        return iter_snapshot_entities(self.engine, snapshot_ids)
 
     def snapshots(self, source: str | None = None) -> list[SnapshotInfo]:
         return list_snapshots(self.engine, source)

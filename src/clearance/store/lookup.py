@@ -82,17 +82,65 @@ def _entity_id_for_name(connection: Connection, name: str, exclude: str) -> str 
 
 def iter_current_entities(engine: Engine, batch: int = 2000) -> Iterator[Entity]:
     """Every entity of every source's current snapshot, streamed in id order per source."""
-    query = (
-        select(entity_blobs.c.data)
-        .select_from(
-            snapshot_entities.join(
-                snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id
-            ).join(entity_blobs, entity_blobs.c.hash == snapshot_entities.c.entity_hash)
+    return iter_snapshot_entities(engine, None, batch)
+
+
+def iter_snapshot_entities(
+    engine: Engine, snapshot_ids: list[int] | None, batch: int = 2000
+) -> Iterator[Entity]:
+    """Every entity of the given snapshots (None: the current ones), in id order per source."""
+    query = select(entity_blobs.c.data).select_from(
+        snapshot_entities.join(snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id).join(
+            entity_blobs, entity_blobs.c.hash == snapshot_entities.c.entity_hash
         )
-        .where(snapshots.c.current.is_(True))
-        .order_by(snapshots.c.source, snapshot_entities.c.entity_id)
     )
+    if snapshot_ids is None:
+        query = query.where(snapshots.c.current.is_(True))
+    else:
+        query = query.where(snapshots.c.id.in_(snapshot_ids))
+    query = query.order_by(snapshots.c.source, snapshot_entities.c.entity_id)
     with engine.connect() as connection:
         result = connection.execution_options(stream_results=True, yield_per=batch).execute(query)
         for row in result:
             yield entity_from_json(row.data)
+
+
+def current_entity_hashes(connection: Connection, entity_ids: list[str]) -> dict[str, str]:
+    """entity id -> content hash of its version in the current snapshots."""
+    found: dict[str, str] = {}
+    wanted = sorted(set(entity_ids))
+    for start in range(0, len(wanted), 500):
+        rows = connection.execute(
+            select(snapshot_entities.c.entity_id, snapshot_entities.c.entity_hash)
+            .select_from(
+                snapshot_entities.join(snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id)
+            )
+            .where(
+                snapshots.c.current.is_(True),
+                snapshot_entities.c.entity_id.in_(wanted[start : start + 500]),
+            )
+        ).all()
+        found.update({r.entity_id: r.entity_hash for r in rows})
+    return found
+
+
+def current_entities(engine: Engine, entity_ids: list[str]) -> list[Entity]:
+    """The current versions of the entities with these ids (unknown ids are skipped)."""
+    found: list[Entity] = []
+    wanted = sorted(set(entity_ids))
+    with engine.connect() as connection:
+        for start in range(0, len(wanted), 500):
+            rows = connection.execute(
+                select(entity_blobs.c.data)
+                .select_from(
+                    snapshot_entities.join(
+                        snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id
+                    ).join(entity_blobs, entity_blobs.c.hash == snapshot_entities.c.entity_hash)
+                )
+                .where(
+                    snapshots.c.current.is_(True),
+                    snapshot_entities.c.entity_id.in_(wanted[start : start + 500]),
+                )
+            ).all()
+            found.extend(entity_from_json(r.data) for r in rows)
+    return found

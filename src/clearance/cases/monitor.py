@@ -1,0 +1,222 @@
+"""Continuous monitoring: re-screen the customer book when the lists change.
+
+A run compares each source's current snapshot with the one the previous run screened
+against. Only the customers that a difference could affect are re-screened: those sharing a
+screening key (:func:`clearance.matching.keys.screening_keys`) with a name of an entity that
+was added or changed, whose alerts are recorded for those entities only; plus every customer
+added or changed in the book since it was last screened, screened in full. Cases of entities
+that left a list get a ``delisted`` event. The first run (or ``full=True``) screens the whole
+book. Each run is audited and remembered in ``monitor_runs``.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from sqlalchemy import insert, select
+
+from clearance.cases.audit import append as audit
+from clearance.cases.book import CustomerBook
+from clearance.cases.screening import ScreeningRun, screen_into_cases
+from clearance.cases.workflow import CaseStatus, add_event
+from clearance.matching import Matcher
+from clearance.matching.keys import screening_keys
+from clearance.store import Store
+from clearance.store.diff import diff_snapshots
+from clearance.store.lookup import current_entities
+from clearance.store.schema import cases, monitor_runs, snapshot_entities, snapshots
+from clearance.store.snapshots import snapshot_by_id
+
+
+@dataclass
+class MonitorRun:
+    full: bool
+    book_size: int = 0
+    changed_sources: list[str] = field(default_factory=list)
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    selected_by_keys: int = 0
+    new_or_changed_customers: int = 0
+    delisted_cases: int = 0
+    screening: ScreeningRun = field(default_factory=ScreeningRun)
+    seconds: float = 0.0
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "full": self.full,
+            "book_size": self.book_size,
+            "changed_sources": self.changed_sources,
+            "entities": {"added": self.added, "changed": self.changed, "removed": self.removed},
+            "customers_selected_by_keys": self.selected_by_keys,
+            "customers_new_or_changed": self.new_or_changed_customers,
+            "delisted_cases": self.delisted_cases,
+            "screening": self.screening.to_dict(),
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def monitor(
+    store: Store,
+    matcher: Matcher,
+    actor: str = "monitor",
+    full: bool = False,
+    workers: int | None = None,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> MonitorRun:
+    """Re-screen what the list changes since the last run could affect (see module doc)."""
+    started = time.perf_counter()
+    engine = store.engine
+    book = CustomerBook(engine)
+    current = {s.source: s for s in store.current()}
+    previous = _last_run_snapshots(engine)
+    run = MonitorRun(full=full or previous is None)
+    run.book_size = book.count()
+    if run.full:
+        run.changed_sources = sorted(current)
+        if on_progress:
+            on_progress(0, run.book_size)
+        run.screening = screen_into_cases(
+            engine,
+            matcher,
+            book.iter_customers(),
+            actor,
+            workers=workers,
+            expected=run.book_size,
+            on_progress=(lambda n: on_progress(n, run.book_size)) if on_progress else None,
+        )
+    else:
+        assert previous is not None
+        touched: set[str] = set()
+        removed: set[str] = set()
+        for source, snapshot in sorted(current.items()):
+            if previous.get(source) == snapshot.id:
+                continue
+            run.changed_sources.append(source)
+            old = snapshot_by_id(engine, previous[source]) if source in previous else None
+            if old is None:
+                ids = _snapshot_entity_ids(store, source)
+                run.added += len(ids)
+                touched.update(ids)
+                continue
+            diff = diff_snapshots(engine, old, snapshot)
+            run.added += len(diff.added)
+            run.changed += len(diff.changed)
+            run.removed += len(diff.removed)
+            touched.update(i for i, _ in diff.added)
+            touched.update(c.entity_id for c in diff.changed)
+            removed.update(i for i, _ in diff.removed)
+        keys: set[str] = set()
+        for entity in current_entities(engine, sorted(touched)):
+            for name in entity.names:
+                keys |= screening_keys(name.value, entity.schema.value)
+        selected = book.sharing_keys(keys) if keys else set()
+        fresh = set(book.unscreened())
+        selected -= fresh
+        run.selected_by_keys = len(selected)
+        run.new_or_changed_customers = len(fresh)
+        total = len(selected) + len(fresh)
+        if on_progress:
+            on_progress(0, total)
+        progress = (lambda n: on_progress(n, total)) if on_progress else None
+        run.screening = screen_into_cases(
+            engine,
+            matcher,
+            book.iter_customers(sorted(selected)),
+            actor,
+            only_entities=touched,
+            workers=workers,
+            expected=len(selected),
+            on_progress=progress,
+        )
+        if fresh:
+            extra = screen_into_cases(
+                engine,
+                matcher,
+                book.iter_customers(sorted(fresh)),
+                actor,
+                workers=workers,
+                expected=len(fresh),
+                on_progress=progress,
+            )
+            _merge(run.screening, extra)
+        run.delisted_cases = _mark_delisted(engine, removed, actor)
+    run.seconds = time.perf_counter() - started
+    with engine.begin() as connection:
+        summary = run.to_dict()
+        connection.execute(
+            insert(monitor_runs),
+            {
+                "at": datetime.now(UTC),
+                "snapshots": json.dumps({s: info.id for s, info in current.items()}),
+                "summary": json.dumps(summary),
+            },
+        )
+        audit(
+            connection,
+            actor,
+            "monitor.run",
+            None,
+            {
+                **summary,
+                "snapshots": {s: info.content_hash for s, info in sorted(current.items())},
+                "cases": run.screening.cases,
+            },
+        )
+    return run
+
+
+def _merge(into: ScreeningRun, extra: ScreeningRun) -> None:
+    into.screened += extra.screened
+    into.alerts += extra.alerts
+    for action, count in extra.outcomes.items():
+        into.outcomes[action] = into.outcomes.get(action, 0) + count
+    into.cases.extend(extra.cases)
+
+
+def _last_run_snapshots(engine) -> dict[str, int] | None:  # type: ignore[no-untyped-def]
+    with engine.connect() as connection:
+        row = connection.execute(
+            select(monitor_runs.c.snapshots).order_by(monitor_runs.c.id.desc()).limit(1)
+        ).first()
+    return {k: int(v) for k, v in json.loads(row.snapshots).items()} if row else None
+
+
+def _snapshot_entity_ids(store: Store, source: str) -> set[str]:
+    with store.engine.connect() as connection:
+        return set(
+            connection.execute(
+                select(snapshot_entities.c.entity_id)
+                .select_from(
+                    snapshot_entities.join(
+                        snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id
+                    )
+                )
+                .where(snapshots.c.current.is_(True), snapshots.c.source == source)
+            ).scalars()
+        )
+
+
+def _mark_delisted(engine, removed: set[str], actor: str) -> int:  # type: ignore[no-untyped-def]
+    if not removed:
+        return 0
+    marked = 0
+    with engine.begin() as connection:
+        ids = sorted(removed)
+        for start in range(0, len(ids), 500):
+            rows = connection.execute(
+                select(cases.c.id).where(
+                    cases.c.entity_id.in_(ids[start : start + 500]),
+                    cases.c.status != CaseStatus.CLOSED.value,
+                )
+            ).scalars()
+            for case_id in rows:
+                add_event(
+                    connection, case_id, actor, "delisted", reason="the listed entity left the list"
+                )
+                marked += 1
+    return marked

@@ -1,0 +1,26 @@
+"""Screening keys: the index keys a name can meet, for finding who a list change could touch.
+
+A name's keys are the exact (``t:``) and phonetic (``p:``) keys of the tokens of every form
+the index would give it, the same keys candidate generation looks up. Two names that share
+no key cannot become candidates for each other by exact, spelling-class or phonetic token
+agreement, so continuous monitoring re-screens only the customers whose keys meet the keys of
+the entities a list update added or changed.
+"""
+
+from __future__ import annotations
+
+from clearance.matching.forms import name_forms
+from clearance.names import canonical_token, phonetic_key
+
+MIN_PHONETIC_KEY = 3
+
+
+def screening_keys(name: str, schema: str = "LegalEntity") -> set[str]:
+    keys: set[str] = set()
+    for form in name_forms(name, schema):
+        for token in form.tokens:
+            keys.add("t:" + canonical_token(token))
+            phonetic = phonetic_key(token)
+            if len(phonetic) >= MIN_PHONETIC_KEY:
+                keys.add("p:" + phonetic)
+    return keys
