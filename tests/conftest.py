@@ -50,3 +50,25 @@ def run_clearance(
     if code is not None:
         assert result.returncode == code, result.stdout + result.stderr
     return result
+
+
+PG_URL = os.environ.get("CLEARANCE_TEST_PG_URL")
+
+
+def fresh_store_url(backend: str, folder: Path) -> str:
+    """A new, empty store: a SQLite file in ``folder``, or the test PostgreSQL database wiped
+    (skips with a reason when CLEARANCE_TEST_PG_URL is not set)."""
+    if backend == "sqlite":
+        return str(folder / "clearance.db")
+    if not PG_URL:
+        pytest.skip("set CLEARANCE_TEST_PG_URL (scripts/start-test-postgres) for PostgreSQL")
+    from sqlalchemy import create_engine, text
+
+    from clearance.store.engine import resolve_url
+
+    engine = create_engine(resolve_url(PG_URL))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+    return PG_URL

@@ -2,9 +2,12 @@
 
 A run compares each source's current snapshot with the one the previous run screened
 against. Only the customers that a difference could affect are re-screened: those sharing a
-screening key (:func:`clearance.matching.keys.screening_keys`) with a name of an entity that
-was added or changed, whose alerts are recorded for those entities only; plus every customer
-added or changed in the book since it was last screened, screened in full. Cases of entities
+screening key with the names through which an added or changed entity could match differently
+(:func:`clearance.matching.keys.affected_keys`: every name of a new entity or of one whose
+birth dates, countries, gender or identifiers changed; only the new names otherwise), and
+those with a case on a changed entity; their alerts are recorded for the changed entities
+only. Every customer added or changed in the book since it was last screened is screened in
+full. Cases of entities
 that left a list get a ``delisted`` event. The first run (or ``full=True``) screens the whole
 book. Each run is audited and remembered in ``monitor_runs``.
 """
@@ -24,11 +27,10 @@ from clearance.cases.book import CustomerBook
 from clearance.cases.screening import ScreeningRun, screen_into_cases
 from clearance.cases.workflow import CaseStatus, add_event
 from clearance.matching import Matcher
-from clearance.matching.keys import screening_keys
+from clearance.matching.keys import affected_keys
 from clearance.store import Store
-from clearance.store.diff import diff_snapshots
-from clearance.store.lookup import current_entities
-from clearance.store.schema import cases, monitor_runs, snapshot_entities, snapshots
+from clearance.store.diff import changed_ids, entity_versions
+from clearance.store.schema import allow_list, cases, monitor_runs, snapshot_entities, snapshots
 from clearance.store.snapshots import snapshot_by_id
 
 
@@ -93,28 +95,25 @@ def monitor(
         assert previous is not None
         touched: set[str] = set()
         removed: set[str] = set()
+        keys: set[str] = set()
         for source, snapshot in sorted(current.items()):
             if previous.get(source) == snapshot.id:
                 continue
             run.changed_sources.append(source)
             old = snapshot_by_id(engine, previous[source]) if source in previous else None
             if old is None:
-                ids = _snapshot_entity_ids(store, source)
-                run.added += len(ids)
-                touched.update(ids)
-                continue
-            diff = diff_snapshots(engine, old, snapshot)
-            run.added += len(diff.added)
-            run.changed += len(diff.changed)
-            run.removed += len(diff.removed)
-            touched.update(i for i, _ in diff.added)
-            touched.update(c.entity_id for c in diff.changed)
-            removed.update(i for i, _ in diff.removed)
-        keys: set[str] = set()
-        for entity in current_entities(engine, sorted(touched)):
-            for name in entity.names:
-                keys |= screening_keys(name.value, entity.schema.value)
+                added, changed, gone = _snapshot_entity_ids(store, source), set(), set()
+            else:
+                added, changed, gone = changed_ids(engine, old, snapshot)
+            run.added += len(added)
+            run.changed += len(changed)
+            run.removed += len(gone)
+            touched |= added | changed
+            removed |= gone
+            for before, after in entity_versions(engine, old, snapshot, added | changed).values():
+                keys |= affected_keys(before, after)
         selected = book.sharing_keys(keys) if keys else set()
+        selected |= _customers_with_cases(engine, touched)
         fresh = set(book.unscreened())
         selected -= fresh
         run.selected_by_keys = len(selected)
@@ -220,3 +219,24 @@ def _mark_delisted(engine, removed: set[str], actor: str) -> int:  # type: ignor
                 )
                 marked += 1
     return marked
+
+
+def _customers_with_cases(engine, entity_ids: set[str]) -> set[str]:  # type: ignore[no-untyped-def]
+    """Customers with a case or an allow-list entry on any of these entities: their cases
+    must see the new version (an allow-list entry lapses when the entity changes)."""
+    found: set[str] = set()
+    ids = sorted(entity_ids)
+    with engine.connect() as connection:
+        for start in range(0, len(ids), 500):
+            part = ids[start : start + 500]
+            found.update(
+                connection.execute(
+                    select(cases.c.customer_id).where(cases.c.entity_id.in_(part))
+                ).scalars()
+            )
+            found.update(
+                connection.execute(
+                    select(allow_list.c.customer_id).where(allow_list.c.entity_id.in_(part))
+                ).scalars()
+            )
+    return found

@@ -221,7 +221,7 @@ class Principals:
             return None
         return Principal(row.principal, Role(row.role), f"key:{row.prefix}")
 
-    def keys(self) -> list[KeyInfo]:
+    def list_keys(self) -> list[KeyInfo]:
         with self.engine.connect() as connection:
             rows = connection.execute(select(api_keys).order_by(api_keys.c.created_at)).all()
         return [

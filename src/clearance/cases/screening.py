@@ -50,13 +50,13 @@ class ScreeningRun:
         }
 
 
-_WORKER: tuple[Matcher, float] | None = None
+_WORKER: tuple[Matcher, float, set[str] | None] | None = None
 
 
 def _match_chunk(chunk: list[Customer]) -> list[tuple[Customer, list[MatchResult]]]:
     assert _WORKER is not None
-    matcher, threshold = _WORKER
-    return [(c, matcher.match(c.query, limit=10, threshold=threshold)) for c in chunk]
+    matcher, threshold, only = _WORKER
+    return [(c, matcher.match(c.query, limit=10, threshold=threshold, only=only)) for c in chunk]
 
 
 def match_customers(
@@ -65,10 +65,11 @@ def match_customers(
     threshold: float = REVIEW_THRESHOLD,
     workers: int | None = None,
     expected: int | None = None,
+    only: set[str] | None = None,
 ) -> Iterator[list[tuple[Customer, list[MatchResult]]]]:
-    """Chunks of (customer, matches), in input order."""
+    """Chunks of (customer, matches; only on ``only`` entities if given), in input order."""
     global _WORKER
-    _WORKER = (matcher, threshold)
+    _WORKER = (matcher, threshold, only)
     chunks = _chunks(customers)
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or (expected is not None and expected < PARALLEL_FROM):
@@ -92,12 +93,11 @@ def screen_into_cases(
     """Screen ``customers``; alerts (only those on ``only_entities``, if given) go to cases."""
     run = ScreeningRun()
     book = CustomerBook(engine)
-    for chunk in match_customers(matcher, customers, workers=workers, expected=expected):
-        alerts: list[tuple[Customer, MatchResult]] = []
-        for customer, results in chunk:
-            for result in results:
-                if only_entities is None or result.entity_id in only_entities:
-                    alerts.append((customer, result))
+    chunks = match_customers(
+        matcher, customers, workers=workers, expected=expected, only=only_entities
+    )
+    for chunk in chunks:
+        alerts = [(customer, result) for customer, results in chunk for result in results]
         with engine.begin() as connection:
             hashes = current_entity_hashes(connection, [r.entity_id for _, r in alerts])
             run.add(

@@ -9,7 +9,9 @@ the entities a list update added or changed.
 
 from __future__ import annotations
 
+from clearance.matching.evidence import EntityFacts
 from clearance.matching.forms import name_forms
+from clearance.model import Entity
 from clearance.names import canonical_token, phonetic_key
 
 MIN_PHONETIC_KEY = 3
@@ -23,4 +25,26 @@ def screening_keys(name: str, schema: str = "LegalEntity") -> set[str]:
             phonetic = phonetic_key(token)
             if len(phonetic) >= MIN_PHONETIC_KEY:
                 keys.add("p:" + phonetic)
+    return keys
+
+
+def affected_keys(before: Entity | None, after: Entity) -> set[str]:
+    """The keys of the names through which a list change could alter a customer's match.
+
+    A new entity, or one whose evidence (birth dates, countries, gender, identifiers) or
+    schema changed, can score differently against anyone sharing a key with any of its
+    names; otherwise only its new names (a new alias) can bring new matches. A change that
+    touches neither (an address in the same country, a program, a remark) yields no key."""
+    if (
+        before is None
+        or before.schema != after.schema
+        or EntityFacts.of(before) != EntityFacts.of(after)
+    ):
+        names = after.names
+    else:
+        known = {(n.value, n.kind) for n in before.names}
+        names = tuple(n for n in after.names if (n.value, n.kind) not in known)
+    keys: set[str] = set()
+    for name in names:
+        keys |= screening_keys(name.value, after.schema.value)
     return keys

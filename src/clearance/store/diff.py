@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy import Engine, select
 
+from clearance.model import Entity
+from clearance.model.codec import entity_from_json
 from clearance.store.schema import entity_blobs, snapshot_entities
 from clearance.store.snapshots import SnapshotInfo, list_snapshots, snapshot_by_id
 
@@ -88,15 +90,34 @@ def pick_snapshots(
     return history[-2], history[-1]
 
 
+def changed_ids(
+    engine: Engine, old: SnapshotInfo, new: SnapshotInfo
+) -> tuple[set[str], set[str], set[str]]:
+    """(added, changed, removed) entity ids, by content hash alone: no record is read."""
+    old_members = _members(engine, old.id)
+    new_members = _members(engine, new.id)
+    return _compare(old_members, new_members)
+
+
+def _compare(
+    old_members: dict[str, tuple[str, str]], new_members: dict[str, tuple[str, str]]
+) -> tuple[set[str], set[str], set[str]]:
+    added = new_members.keys() - old_members.keys()
+    removed = old_members.keys() - new_members.keys()
+    changed = {
+        i for i in old_members.keys() & new_members.keys() if old_members[i][0] != new_members[i][0]
+    }
+    return added, changed, removed
+
+
 def diff_snapshots(engine: Engine, old: SnapshotInfo, new: SnapshotInfo) -> SnapshotDiff:
     old_members = _members(engine, old.id)
     new_members = _members(engine, new.id)
     result = SnapshotDiff(old.source, old, new)
-    result.added = sorted((i, new_members[i][1]) for i in new_members.keys() - old_members.keys())
-    result.removed = sorted((i, old_members[i][1]) for i in old_members.keys() - new_members.keys())
-    changed_ids = sorted(
-        i for i in old_members.keys() & new_members.keys() if old_members[i][0] != new_members[i][0]
-    )
+    added, changed, removed = _compare(old_members, new_members)
+    result.added = sorted((i, new_members[i][1]) for i in added)
+    result.removed = sorted((i, old_members[i][1]) for i in removed)
+    changed_ids = sorted(changed)
     blobs = _blobs(
         engine, {old_members[i][0] for i in changed_ids} | {new_members[i][0] for i in changed_ids}
     )
@@ -147,3 +168,24 @@ def _blobs(engine: Engine, hashes: set[str]) -> dict[str, str]:
             )
             found.update({r.hash: r.data for r in connection.execute(query)})
     return found
+
+
+def entity_versions(
+    engine: Engine, old: SnapshotInfo | None, new: SnapshotInfo, entity_ids: set[str]
+) -> dict[str, tuple[Entity | None, Entity]]:
+    """entity id -> (its version in ``old`` or None, its version in ``new``), for ``entity_ids``
+    present in ``new``."""
+    new_members = _members(engine, new.id)
+    old_members = _members(engine, old.id) if old is not None else {}
+    wanted = [i for i in sorted(entity_ids) if i in new_members]
+    hashes = {new_members[i][0] for i in wanted} | {
+        old_members[i][0] for i in wanted if i in old_members
+    }
+    blobs = _blobs(engine, hashes)
+    return {
+        i: (
+            entity_from_json(blobs[old_members[i][0]]) if i in old_members else None,
+            entity_from_json(blobs[new_members[i][0]]),
+        )
+        for i in wanted
+    }
