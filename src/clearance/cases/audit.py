@@ -16,13 +16,14 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Engine, insert, select, update
 
+from clearance.store import LoadResult
 from clearance.store.dialect import insert_ignore
 from clearance.store.schema import audit_head, audit_log
 
@@ -121,6 +122,27 @@ def append(
     )
     connection.execute(update(audit_head).where(audit_head.c.id == 1).values(seq=seq, hash=digest))
     return AuditRecord(seq, at, actor, action, subject, payload, head.hash, digest)
+
+
+def record_loads(engine: Engine, actor: str, results: Iterable[LoadResult]) -> None:
+    """One ``lists.load`` record per list loaded (or found unchanged)."""
+    with engine.begin() as connection:
+        for result in results:
+            snapshot = result.snapshot
+            append(
+                connection,
+                actor,
+                "lists.load",
+                snapshot.source,
+                {
+                    "source": snapshot.source,
+                    "snapshot_id": snapshot.id,
+                    "content_hash": snapshot.content_hash,
+                    "entity_count": snapshot.entity_count,
+                    "unchanged": result.unchanged,
+                    "files": snapshot.files,
+                },
+            )
 
 
 class AuditLog:

@@ -13,11 +13,12 @@ import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from clearance.cases.audit import AuditLog
+from clearance.cases.audit import AuditLog, record_loads
 from clearance.cases.audit import append as audit
 from clearance.cases.book import CustomerBook, customer_hash
 from clearance.cases.monitor import MonitorRun, monitor
@@ -27,7 +28,9 @@ from clearance.cases.workflow import Alert, AlertOutcome, Cases, record_alerts, 
 from clearance.enforcement.decide import CreditTerms, Decision, Party, decide
 from clearance.enforcement.ledger import CreditLedger
 from clearance.enforcement.measures import Context
+from clearance.enforcement.ownership import OwnershipResult
 from clearance.matching import REVIEW_THRESHOLD, Matcher, MatchResult, Query
+from clearance.screening.batch import BatchSummary
 from clearance.sources.base import ListRead
 from clearance.store import LoadResult, Store
 from clearance.store.lookup import current_entity_hashes
@@ -70,25 +73,21 @@ class ClearanceService:
         return fresh
 
     def load_lists(
-        self, principal: Principal, reads: Iterable[ListRead], monitor_after: bool = True
+        self,
+        principal: Principal,
+        reads: Iterable[ListRead],
+        monitor_after: bool = True,
+        reindex: bool = True,
     ) -> tuple[list[LoadResult], MonitorRun | None]:
         """Load list files (atomically, per the store), re-index, and re-screen the book."""
         require(principal, Permission.ADMIN, "load lists")
         results = self.store.load(reads)
-        with self.store.engine.begin() as connection:
-            for result in results:
-                audit(
-                    connection,
-                    principal.name,
-                    "lists.load",
-                    result.snapshot.source,
-                    _load_payload(result),
-                )
+        record_loads(self.store.engine, principal.name, results)
         changed = any(not r.unchanged for r in results)
-        if changed:
+        if changed and reindex:
             self.reload()
         run = None
-        if monitor_after and changed and self.book.count():
+        if monitor_after and changed and reindex and self.book.count():
             run = self.monitor(principal, workers=1)
         return results, run
 
@@ -163,6 +162,24 @@ class ClearanceService:
             )
         return list(zip(answers, outcomes, strict=True))
 
+    def record_batch(
+        self, principal: Principal, source: Path, summary: BatchSummary, threshold: float
+    ) -> None:
+        """Audit a batch screening run (the output file holds the per-row results)."""
+        require(principal, Permission.SCREEN, "screen")
+        self.audit.append(
+            principal.name,
+            "screen.batch",
+            source.name,
+            {
+                "file": str(source),
+                "bytes": source.stat().st_size if source.exists() else None,
+                "threshold": threshold,
+                "snapshots": self.matcher.snapshots,
+                "summary": summary.to_dict(),
+            },
+        )
+
     def decide(
         self,
         principal: Principal,
@@ -170,12 +187,20 @@ class ClearanceService:
         parties: Sequence[Party],
         amount: Decimal | None = None,
         credit: CreditTerms | None = None,
+        ownership: OwnershipResult | None = None,
     ) -> Decision:
         require(principal, Permission.SCREEN, "decide")
         matcher = self.matcher
         ledger = CreditLedger(self.store.engine) if credit else None
-        decision = decide(matcher, context, parties, amount, credit, ledger)
-        self._audit_decision(principal, "decide", context, parties, amount, credit, decision)
+        decision = decide(matcher, context, parties, amount, credit, ledger, ownership)
+        extra = None
+        if ownership is not None:
+            extra = {
+                "ownership_blocked": sorted(
+                    p.id for p in parties if p.id and p.id in ownership.blocked
+                )
+            }
+        self._audit_decision(principal, "decide", context, parties, amount, credit, decision, extra)
         return decision
 
     def decide_payment(self, principal: Principal, message: Any) -> Decision:
@@ -254,6 +279,11 @@ class ClearanceService:
             "recorded": {"decision": recorded["decision"], "binding": recorded_binding},
             "replayed": {"decision": replayed.verdict.value, "binding": replayed_binding},
             "same": verdict_agrees and recorded_binding == replayed_binding,
+            "notes": [
+                "the 50% ownership records of the original request are not replayed"
+            ]
+            if payload.get("ownership_blocked")
+            else [],
         }
 
     def _snapshots_by_hash(self, wanted: dict[str, str]) -> list[Any]:
@@ -312,15 +342,3 @@ def _citation_keys(binding: list[dict[str, Any]]) -> list[list[str]]:
     return sorted(
         {(c["entity_id"], c["measure"]["code"], c["verdict"]) for c in binding}  # type: ignore[misc]
     )
-
-
-def _load_payload(result: LoadResult) -> dict[str, object]:
-    snapshot = result.snapshot
-    return {
-        "source": snapshot.source,
-        "snapshot_id": snapshot.id,
-        "content_hash": snapshot.content_hash,
-        "entity_count": snapshot.entity_count,
-        "unchanged": result.unchanged,
-        "files": snapshot.files,
-    }

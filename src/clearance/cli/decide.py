@@ -76,14 +76,14 @@ def decide_command(
 
     Exit code 1 unless the decision is CLEAR.
     """
+    from clearance.cases.service import ClearanceService
+    from clearance.cli.operator import operator
     from clearance.enforcement.decide import (
         CreditTerms,
         DecisionInputError,
         Party,
-        decide,
         parse_context,
     )
-    from clearance.enforcement.ledger import CreditLedger
 
     if message is not None:
         _decide_message(message, context, db, as_json)
@@ -106,13 +106,14 @@ def decide_command(
         fail(str(exc))
     store = open_store(db)
     matcher = load_matcher(store)
-    credit = ledger = None
+    credit = None
     if lender and value is not None:
         credit = CreditTerms(lender, value, currency, day)
-        ledger = CreditLedger(store.engine)
     derived = _ownership(ownership, matcher) if ownership else None
     try:
-        decision = decide(matcher, parsed_context, parties, value, credit, ledger, derived)
+        decision = ClearanceService(store, matcher).decide(
+            operator(), parsed_context, parties, value, credit, derived
+        )
     except DecisionInputError as exc:
         fail(str(exc))
     if as_json:
@@ -123,7 +124,6 @@ def decide_command(
 
 
 def _decide_message(path: Path, context: str | None, db: str | None, as_json: bool) -> None:
-    from clearance.screening.payment_decision import decide_message
     from clearance.screening.payment_model import PaymentMessageError
     from clearance.screening.payments import parse_payment_file
 
@@ -135,7 +135,11 @@ def _decide_message(path: Path, context: str | None, db: str | None, as_json: bo
         parsed = parse_payment_file(path)
     except PaymentMessageError as exc:
         fail(str(exc))
-    decision = decide_message(load_matcher(open_store(db)), parsed)
+    from clearance.cases.service import ClearanceService
+    from clearance.cli.operator import operator
+
+    store = open_store(db)
+    decision = ClearanceService(store, load_matcher(store)).decide_payment(operator(), parsed)
     if as_json:
         print_json(decision.to_dict())
     else:

@@ -13,6 +13,7 @@ from typing import Annotated
 import typer
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+from clearance.cases.audit import record_loads
 from clearance.cli.common import (
     EXIT_UNREACHABLE,
     DbOption,
@@ -24,6 +25,7 @@ from clearance.cli.common import (
     print_json,
     user_errors,
 )
+from clearance.cli.operator import operator
 from clearance.cli.render import diff_view, load_results_table, snapshots_table
 from clearance.sources import open_list, plan_reads
 from clearance.sources.download import DownloadError, download_publisher
@@ -90,7 +92,9 @@ def _load_paths(
                 tasks[source] = progress.add_task(f"loading {source}", total=None)
             progress.advance(tasks[source], count)
 
-        return store.load(reads, advance)
+        results = store.load(reads, advance)
+    record_loads(store.engine, operator().name, results)
+    return results
 
 
 @contextmanager

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import decide, demo, lists, screen
+from clearance.cli import access, audit, decide, demo, lists, monitoring, screen
 from clearance.cli.common import DbOption, JsonOption, console, fail, open_store, print_json
 from clearance.cli.render import entity_view
 from clearance.model.codec import to_dict
@@ -24,6 +24,12 @@ app.command("demo")(demo.demo)
 app.command("compare")(screen.compare_command)
 app.command("screen")(screen.screen_command)
 app.command("decide")(decide.decide_command)
+app.add_typer(monitoring.book_app, name="book")
+app.command("monitor")(monitoring.monitor_command)
+app.command("cases")(monitoring.cases_command)
+app.add_typer(access.keys_app, name="keys")
+app.add_typer(access.users_app, name="users")
+app.add_typer(audit.app, name="audit")
 
 
 @app.command("entity")

@@ -139,8 +139,14 @@ def screen_command(
             )
         except ValueError as exc:
             fail(str(exc))
-        matcher = load_matcher(open_store(db))
-        results = matcher.match(query, limit=limit, threshold=threshold)
+        from clearance.cases.service import ClearanceService
+        from clearance.cli.operator import operator
+
+        store = open_store(db)
+        service = ClearanceService(store, load_matcher(store))
+        [(results, _)] = service.screen(
+            operator(), [query], threshold=threshold, limit=limit, record_cases=False
+        )
         if as_json:
             print_json({"query": name, "results": [r.to_dict() for r in results]})
         else:
@@ -150,8 +156,13 @@ def screen_command(
     if not input_path.exists():
         fail(f"{input_path}: no such file")
     renames = _parse_mapping(mapping or [])
-    matcher = load_matcher(open_store(db))
+    from clearance.cases.service import ClearanceService
+    from clearance.cli.operator import operator
+
+    store = open_store(db)
+    matcher = load_matcher(store)
     summary = _screen_batch(matcher, input_path, output, threshold, renames, workers)
+    ClearanceService(store, matcher).record_batch(operator(), input_path, summary, threshold)
     for bad in summary.bad_rows[:50]:
         err_console.print(f"[yellow]skipped[/] {input_path.name} line {bad.line}: {bad.reason}")
     if len(summary.bad_rows) > 50:
