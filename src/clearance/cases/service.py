@@ -72,6 +72,23 @@ class ClearanceService:
             self._matcher = fresh
         return fresh
 
+    def lists_changed(self) -> bool:
+        """Whether the store's current snapshots differ from the ones indexed (a list was
+        loaded by another process, such as ``clearance lists update``)."""
+        if self._matcher is None:
+            return False
+        current = {s.source: s.content_hash for s in self.store.current()}
+        return current != self._matcher.snapshots
+
+    def refresh(self, principal: Principal, run_monitor: bool) -> MonitorRun | None:
+        """Re-index if the lists changed; then, if asked, re-screen the book for the change."""
+        if not self.lists_changed():
+            return None
+        self.reload()
+        if run_monitor and self.book.count():
+            return self.monitor(principal, workers=1)
+        return None
+
     def load_lists(
         self,
         principal: Principal,
@@ -279,9 +296,7 @@ class ClearanceService:
             "recorded": {"decision": recorded["decision"], "binding": recorded_binding},
             "replayed": {"decision": replayed.verdict.value, "binding": replayed_binding},
             "same": verdict_agrees and recorded_binding == replayed_binding,
-            "notes": [
-                "the 50% ownership records of the original request are not replayed"
-            ]
+            "notes": ["the 50% ownership records of the original request are not replayed"]
             if payload.get("ownership_blocked")
             else [],
         }
