@@ -926,7 +926,12 @@ def ftm_to_entity(
     if schema is None:
         raise ValueError(f"schema {schema_name!r} is not a sanctions target schema")
     props = _props(main)
-    adjacent = [r for key, r in related.items() if key != entity_id]
+    # An adjacent record without a schema name is not one we can read: skip it.
+    adjacent = [
+        r
+        for key, r in related.items()
+        if key != entity_id and isinstance(r, Mapping) and isinstance(r.get("schema"), str)
+    ]
     return Entity(
         id=entity_id,
         schema=schema,
