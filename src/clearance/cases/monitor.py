@@ -6,10 +6,18 @@ screening key with the names through which an added or changed entity could matc
 (:func:`clearance.matching.keys.affected_keys`: every name of a new entity or of one whose
 birth dates, countries, gender or identifiers changed; only the new names otherwise), and
 those with a case on a changed entity; their alerts are recorded for the changed entities
-only. Every customer added or changed in the book since it was last screened is screened in
-full. Cases of entities
-that left a list get a ``delisted`` event. The first run (or ``full=True``) screens the whole
-book. Each run is audited and remembered in ``monitor_runs``.
+only. Candidate generation keeps each query's best few candidates, so a name that leaves the
+list (a removed alias or entity) can make room for an unchanged entity: customers sharing a key
+with a departed name are screened in full (:func:`clearance.matching.keys.freed_keys`), as is
+every customer added or changed in the book since it was last screened.
+
+What this does not follow: name weights come from the loaded lists' token statistics, so a
+change can move the score of an unchanged pair a little. A near-threshold pair of an unchanged
+entity can cross the threshold that way without being re-screened; a periodic full run
+(``clearance monitor --full``) covers it (bench/bench_monitor.py measures how often).
+
+Cases of entities that left a list get a ``delisted`` event. The first run (or ``full=True``)
+screens the whole book. Each run is audited and remembered in ``monitor_runs``.
 """
 
 from __future__ import annotations
@@ -20,23 +28,26 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from sqlalchemy import insert, select
+from sqlalchemy import Engine, insert, select
 
 from clearance.cases.audit import append as audit
 from clearance.cases.book import CustomerBook
 from clearance.cases.screening import ScreeningRun, screen_into_cases
 from clearance.cases.workflow import CaseStatus, add_event
 from clearance.matching import Matcher
-from clearance.matching.keys import affected_keys
+from clearance.matching.keys import affected_keys, freed_keys
 from clearance.store import Store
-from clearance.store.diff import changed_ids, entity_versions
+from clearance.store.diff import changed_ids, entities_of, entity_versions
 from clearance.store.schema import allow_list, cases, monitor_runs, snapshot_entities, snapshots
-from clearance.store.snapshots import snapshot_by_id
+from clearance.store.snapshots import SnapshotInfo, snapshot_by_id
+
+FULL_RUN_SHARE = 0.2  # when more of the listed entities than this changed, screen everyone
 
 
 @dataclass
 class MonitorRun:
     full: bool
+    full_because: str | None = None
     book_size: int = 0
     changed_sources: list[str] = field(default_factory=list)
     added: int = 0
@@ -51,6 +62,7 @@ class MonitorRun:
     def to_dict(self) -> dict[str, object]:
         return {
             "full": self.full,
+            "full_because": self.full_because,
             "book_size": self.book_size,
             "changed_sources": self.changed_sources,
             "entities": {"added": self.added, "changed": self.changed, "removed": self.removed},
@@ -78,71 +90,26 @@ def monitor(
     previous = _last_run_snapshots(engine)
     run = MonitorRun(full=full or previous is None)
     run.book_size = book.count()
+    if previous is None:
+        run.full_because = "first run"
+    elif full:
+        run.full_because = "asked for"
     if run.full:
         run.changed_sources = sorted(current)
-        if on_progress:
-            on_progress(0, run.book_size)
-        run.screening = screen_into_cases(
-            engine,
-            matcher,
-            book.iter_customers(),
-            actor,
-            workers=workers,
-            expected=run.book_size,
-            on_progress=(lambda n: on_progress(n, run.book_size)) if on_progress else None,
-        )
+        _screen_all(engine, matcher, book, run, actor, workers, on_progress)
     else:
         assert previous is not None
-        touched: set[str] = set()
-        removed: set[str] = set()
-        keys: set[str] = set()
-        for source, snapshot in sorted(current.items()):
-            if previous.get(source) == snapshot.id:
-                continue
-            run.changed_sources.append(source)
-            old = snapshot_by_id(engine, previous[source]) if source in previous else None
-            if old is None:
-                added, changed, gone = _snapshot_entity_ids(store, source), set(), set()
-            else:
-                added, changed, gone = changed_ids(engine, old, snapshot)
-            run.added += len(added)
-            run.changed += len(changed)
-            run.removed += len(gone)
-            touched |= added | changed
-            removed |= gone
-            for before, after in entity_versions(engine, old, snapshot, added | changed).values():
-                keys |= affected_keys(before, after)
-        selected = book.sharing_keys(keys) if keys else set()
-        selected |= _customers_with_cases(engine, touched)
-        fresh = set(book.unscreened())
-        selected -= fresh
-        run.selected_by_keys = len(selected)
-        run.new_or_changed_customers = len(fresh)
-        total = len(selected) + len(fresh)
-        if on_progress:
-            on_progress(0, total)
-        progress = (lambda n: on_progress(n, total)) if on_progress else None
-        run.screening = screen_into_cases(
-            engine,
-            matcher,
-            book.iter_customers(sorted(selected)),
-            actor,
-            only_entities=touched,
-            workers=workers,
-            expected=len(selected),
-            on_progress=progress,
-        )
-        if fresh:
-            extra = screen_into_cases(
-                engine,
-                matcher,
-                book.iter_customers(sorted(fresh)),
-                actor,
-                workers=workers,
-                expected=len(fresh),
-                on_progress=progress,
-            )
-            _merge(run.screening, extra)
+        changes = _changes(store, current, previous, run)
+        listed = max(1, len(matcher.index.entities))
+        changed_count = sum(len(a | c | g) for _, _, a, c, g in changes)
+        if changed_count > FULL_RUN_SHARE * listed:
+            # Most of the lists changed: selecting would cost more than it saves.
+            run.full = True
+            run.full_because = f"{changed_count:,} of {listed:,} listed entities changed"
+            _screen_all(engine, matcher, book, run, actor, workers, on_progress)
+        else:
+            _screen_selected(engine, matcher, book, run, changes, actor, workers, on_progress)
+        removed = set().union(*(g for _, _, _, _, g in changes)) if changes else set()
         run.delisted_cases = _mark_delisted(engine, removed, actor)
     run.seconds = time.perf_counter() - started
     with engine.begin() as connection:
@@ -167,6 +134,111 @@ def monitor(
             },
         )
     return run
+
+
+Change = tuple[SnapshotInfo | None, SnapshotInfo, set[str], set[str], set[str]]
+
+
+def _changes(
+    store: Store, current: dict[str, SnapshotInfo], previous: dict[str, int], run: MonitorRun
+) -> list[Change]:
+    """(old snapshot, new snapshot, added, changed, removed ids) per changed source."""
+    engine = store.engine
+    changes: list[Change] = []
+    for source, snapshot in sorted(current.items()):
+        if previous.get(source) == snapshot.id:
+            continue
+        run.changed_sources.append(source)
+        old = snapshot_by_id(engine, previous[source]) if source in previous else None
+        if old is None:
+            added, changed, gone = _snapshot_entity_ids(store, source), set(), set()
+        else:
+            added, changed, gone = changed_ids(engine, old, snapshot)
+        run.added += len(added)
+        run.changed += len(changed)
+        run.removed += len(gone)
+        changes.append((old, snapshot, added, changed, gone))
+    return changes
+
+
+def _screen_all(
+    engine: Engine,
+    matcher: Matcher,
+    book: CustomerBook,
+    run: MonitorRun,
+    actor: str,
+    workers: int | None,
+    on_progress: Callable[[int, int], None] | None,
+) -> None:
+    if on_progress:
+        on_progress(0, run.book_size)
+    run.screening = screen_into_cases(
+        engine,
+        matcher,
+        book.iter_customers(),
+        actor,
+        workers=workers,
+        expected=run.book_size,
+        on_progress=(lambda n: on_progress(n, run.book_size)) if on_progress else None,
+    )
+
+
+def _screen_selected(
+    engine: Engine,
+    matcher: Matcher,
+    book: CustomerBook,
+    run: MonitorRun,
+    changes: list[Change],
+    actor: str,
+    workers: int | None,
+    on_progress: Callable[[int, int], None] | None,
+) -> None:
+    touched: set[str] = set()
+    keys: set[str] = set()
+    freed: set[str] = set()
+    for old, snapshot, added, changed, gone in changes:
+        touched |= added | changed
+        for before, after in entity_versions(engine, old, snapshot, added | changed).values():
+            keys |= affected_keys(before, after)
+            if before is not None:
+                freed |= freed_keys(before, after)
+        if old is not None and gone:
+            for before in entities_of(engine, old, gone).values():
+                freed |= freed_keys(before, None)
+    fresh = set(book.unscreened())
+    # Customers who may have lost a candidate get a full re-screen (module doc).
+    in_full = (book.sharing_keys(freed) if freed else set()) - fresh
+    selected = book.sharing_keys(keys) if keys else set()
+    selected |= _customers_with_cases(engine, touched)
+    selected -= fresh | in_full
+    run.selected_by_keys = len(selected) + len(in_full)
+    run.new_or_changed_customers = len(fresh)
+    whole = fresh | in_full
+    total = len(selected) + len(whole)
+    if on_progress:
+        on_progress(0, total)
+    progress = (lambda n: on_progress(n, total)) if on_progress else None
+    run.screening = screen_into_cases(
+        engine,
+        matcher,
+        book.iter_customers(sorted(selected)),
+        actor,
+        only_entities=touched,
+        workers=workers,
+        expected=len(selected),
+        on_progress=progress,
+    )
+    if whole:
+        extra = screen_into_cases(
+            engine,
+            matcher,
+            book.iter_customers(sorted(whole)),
+            actor,
+            workers=workers,
+            expected=len(whole),
+            on_progress=progress,
+        )
+        _merge(run.screening, extra)
 
 
 def _merge(into: ScreeningRun, extra: ScreeningRun) -> None:

@@ -48,3 +48,20 @@ def affected_keys(before: Entity | None, after: Entity) -> set[str]:
     for name in names:
         keys |= screening_keys(name.value, after.schema.value)
     return keys
+
+
+def freed_keys(before: Entity, after: Entity | None) -> set[str]:
+    """The keys of names a change took away (all of a removed entity's names).
+
+    Candidate generation keeps the best few candidates per query, so a name leaving the list
+    can make room for another, unchanged entity: customers sharing these keys need a full
+    re-screen, not one restricted to the changed entities."""
+    if after is None:
+        names = before.names
+    else:
+        kept = {(n.value, n.kind) for n in after.names}
+        names = tuple(n for n in before.names if (n.value, n.kind) not in kept)
+    keys: set[str] = set()
+    for name in names:
+        keys |= screening_keys(name.value, before.schema.value)
+    return keys

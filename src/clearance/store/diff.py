@@ -189,3 +189,11 @@ def entity_versions(
         )
         for i in wanted
     }
+
+
+def entities_of(engine: Engine, snapshot: SnapshotInfo, entity_ids: set[str]) -> dict[str, Entity]:
+    """The versions of ``entity_ids`` held by ``snapshot`` (ids it lacks are skipped)."""
+    members = _members(engine, snapshot.id)
+    wanted = [i for i in sorted(entity_ids) if i in members]
+    blobs = _blobs(engine, {members[i][0] for i in wanted})
+    return {i: entity_from_json(blobs[members[i][0]]) for i in wanted}
