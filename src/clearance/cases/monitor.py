@@ -100,8 +100,8 @@ def monitor(
     else:
         assert previous is not None
         changes = _changes(store, current, previous, run)
-        listed = max(1, len(matcher.index.entities))
         changed_count = sum(len(a | c | g) for _, _, a, c, g in changes)
+        listed = max(1, len(matcher.index.entities) + sum(len(g) for *_, g in changes))
         if changed_count > FULL_RUN_SHARE * listed:
             # Most of the lists changed: selecting would cost more than it saves.
             run.full = True
