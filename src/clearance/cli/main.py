@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from clearance import __version__
-from clearance.cli import access, audit, decide, demo, lists, monitoring, screen
+from clearance.cli import access, audit, decide, demo, lists, monitoring, screen, serve
 from clearance.cli.common import DbOption, JsonOption, console, fail, open_store, print_json
 from clearance.cli.render import entity_view
 from clearance.model.codec import to_dict
@@ -30,6 +30,7 @@ app.command("cases")(monitoring.cases_command)
 app.add_typer(access.keys_app, name="keys")
 app.add_typer(access.users_app, name="users")
 app.add_typer(audit.app, name="audit")
+app.command("serve")(serve.serve_command)
 
 
 @app.command("entity")
