@@ -111,6 +111,18 @@ def main() -> None:
         after_full = pairs()
         changed_entities = _changed_entities(service, changed_sources)
         missed = after_full - after_selective
+        for customer_id, entity_id in sorted(missed):
+            customer = service.book.get(customer_id)
+            scores = [
+                round(r.score, 3)
+                for r in service.matcher.match(customer.query)  # type: ignore[union-attr]
+                if r.entity_id == entity_id
+            ]
+            print(
+                f"left to the full run: {customer_id} {customer.query.name!r} "  # type: ignore[union-attr]
+                f"~ {entity_id}, score {scores}",
+                file=sys.stderr,
+            )
         scenarios.append(
             {
                 "change": label,

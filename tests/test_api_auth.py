@@ -63,8 +63,10 @@ def _open_case(server: ApiServer, customer: str, name: str = "Ismail Demir") -> 
 def test_every_route_but_health_needs_a_key(server: ApiServer) -> None:
     routes = _api_routes(server)
     documented = server.app.openapi()["paths"]
-    assert len(routes) == sum(len(methods) for methods in documented.values()) - len(PUBLIC)
+    # Every documented route but the health checks, plus the OpenAPI document itself.
+    assert len(routes) == sum(len(methods) for methods in documented.values()) - len(PUBLIC) + 1
     assert ("POST", "/match/default") in routes and ("GET", "/metrics") in routes
+    assert ("GET", "/openapi.json") in routes
     with httpx.Client(base_url=server.url) as anonymous:
         for method, path in routes:
             response = anonymous.request(method, path, json={} if method == "POST" else None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import httpx
 import pytest
 import schemathesis
 from hypothesis import HealthCheck, Phase, given, settings
@@ -27,7 +28,13 @@ def api(
 
 @pytest.fixture(scope="module")
 def api_schema(api: ApiServer) -> schemathesis.BaseSchema:
-    return schemathesis.openapi.from_url(f"{api.url}/openapi.json")
+    return schemathesis.openapi.from_url(f"{api.url}/openapi.json", headers=api.headers("root"))
+
+
+def test_the_openapi_document_needs_a_key(api: ApiServer) -> None:
+    assert httpx.get(f"{api.url}/openapi.json").status_code == 401
+    served = httpx.get(f"{api.url}/openapi.json", headers=api.headers("root"))
+    assert served.status_code == 200 and served.json()["info"]["title"] == "Clearance"
 
 
 def test_openapi_documents_every_route_with_auth_and_examples(api: ApiServer) -> None:

@@ -71,6 +71,9 @@ def create_app(
         version=__version__,
         description=DESCRIPTION,
         lifespan=lifespan,
+        openapi_url=None,  # served by routes_ops behind a key: only health answers without one
+        docs_url=None,
+        redoc_url=None,
     )
     app.state.service = service
     app.state.max_batch = max_batch

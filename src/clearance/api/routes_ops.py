@@ -1,6 +1,7 @@
 """Health and metrics: ``GET /healthz`` (alive), ``GET /readyz`` (ready to match) and
-``GET /metrics`` (Prometheus text). The health checks need no key; metrics need a key of any
-role unless the application was created with ``metrics_public=True``."""
+``GET /metrics`` (Prometheus text), and the OpenAPI document, ``GET /openapi.json``. Only the
+health checks answer without a key; metrics need a key of any role unless the application
+was created with ``metrics_public=True``; the OpenAPI document needs a key of any role."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi.responses import Response
 from prometheus_client import CONTENT_TYPE_LATEST
 from sqlalchemy import text
 
-from clearance.api.auth import Service, authenticate, authorization_header
+from clearance.api.auth import AnyKey, Service, authenticate, authorization_header
 from clearance.api.render import JSONBody
 from clearance.api.responses import Status
 
@@ -59,3 +60,9 @@ def metrics(
     if not request.app.state.metrics_public:
         authenticate(request, authorization)
     return Response(request.app.state.metrics.exposition(), media_type=CONTENT_TYPE_LATEST)
+
+
+@router.get("/openapi.json", include_in_schema=False)
+def openapi_document(request: Request, _: AnyKey) -> JSONBody:
+    """The OpenAPI 3 document of this API (any valid key)."""
+    return JSONBody(request.app.openapi())

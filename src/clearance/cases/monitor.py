@@ -1,20 +1,24 @@
 """Continuous monitoring: re-screen the customer book when the lists change.
 
 A run compares each source's current snapshot with the one the previous run screened
-against. Only the customers that a difference could affect are re-screened: those sharing a
-screening key with the names through which an added or changed entity could match differently
-(:func:`clearance.matching.keys.affected_keys`: every name of a new entity or of one whose
-birth dates, countries, gender or identifiers changed; only the new names otherwise), and
-those with a case on a changed entity; their alerts are recorded for the changed entities
-only. Candidate generation keeps each query's best few candidates, so a name that leaves the
-list (a removed alias or entity) can make room for an unchanged entity: customers sharing a key
-with a departed name are screened in full (:func:`clearance.matching.keys.freed_keys`), as is
-every customer added or changed in the book since it was last screened.
+against, and re-screens in full only the customers that a difference could affect:
 
-What this does not follow: name weights come from the loaded lists' token statistics, so a
-change can move the score of an unchanged pair a little. A near-threshold pair of an unchanged
-entity can cross the threshold that way without being re-screened; a periodic full run
-(``clearance monitor --full``) covers it (bench/bench_monitor.py measures how often).
+- those sharing a screening key with a name through which an added or changed entity could
+  match differently (:func:`clearance.matching.keys.affected_keys`: every name of a new entity
+  or of one whose birth dates, countries, gender or identifiers changed; only the new names
+  otherwise);
+- those sharing a key with a name that left the list (:func:`~clearance.matching.keys.
+  freed_keys`): candidate generation keeps each query's best few candidates, so a departed
+  name can make room for an unchanged entity;
+- those with a case on a changed entity, and every customer added or changed in the book
+  since it was last screened.
+
+They are screened against everything, not only the changed entities: token weights come from
+the lists' statistics, and the tokens whose frequency a change moved are exactly the keys
+above, so a customer sharing them can now match an unchanged entity too. What remains outside
+the selection is the small shift every weight takes when the number of listed entities
+changes; a periodic full run (``clearance monitor --full``) covers it, and
+bench/bench_monitor.py measures what a selective run leaves to it.
 
 Cases of entities that left a list get a ``delisted`` event. The first run (or ``full=True``)
 screens the whole book. Each run is audited and remembered in ``monitor_runs``.
@@ -205,48 +209,23 @@ def _screen_selected(
         if old is not None and gone:
             for before in entities_of(engine, old, gone).values():
                 freed |= freed_keys(before, None)
-    fresh = set(book.unscreened())
-    # Customers who may have lost a candidate get a full re-screen (module doc).
-    in_full = (book.sharing_keys(freed) if freed else set()) - fresh
-    selected = book.sharing_keys(keys) if keys else set()
+    selected = book.sharing_keys(keys | freed) if keys | freed else set()
     selected |= _customers_with_cases(engine, touched)
-    selected -= fresh | in_full
-    run.selected_by_keys = len(selected) + len(in_full)
+    fresh = set(book.unscreened())
+    run.selected_by_keys = len(selected - fresh)
     run.new_or_changed_customers = len(fresh)
-    whole = fresh | in_full
-    total = len(selected) + len(whole)
+    chosen = selected | fresh
     if on_progress:
-        on_progress(0, total)
-    progress = (lambda n: on_progress(n, total)) if on_progress else None
+        on_progress(0, len(chosen))
     run.screening = screen_into_cases(
         engine,
         matcher,
-        book.iter_customers(sorted(selected)),
+        book.iter_customers(sorted(chosen)),
         actor,
-        only_entities=touched,
         workers=workers,
-        expected=len(selected),
-        on_progress=progress,
+        expected=len(chosen),
+        on_progress=(lambda n: on_progress(n, len(chosen))) if on_progress else None,
     )
-    if whole:
-        extra = screen_into_cases(
-            engine,
-            matcher,
-            book.iter_customers(sorted(whole)),
-            actor,
-            workers=workers,
-            expected=len(whole),
-            on_progress=progress,
-        )
-        _merge(run.screening, extra)
-
-
-def _merge(into: ScreeningRun, extra: ScreeningRun) -> None:
-    into.screened += extra.screened
-    into.alerts += extra.alerts
-    for action, count in extra.outcomes.items():
-        into.outcomes[action] = into.outcomes.get(action, 0) + count
-    into.cases.extend(extra.cases)
 
 
 def _last_run_snapshots(engine) -> dict[str, int] | None:  # type: ignore[no-untyped-def]

@@ -50,13 +50,13 @@ class ScreeningRun:
         }
 
 
-_WORKER: tuple[Matcher, float, set[str] | None] | None = None
+_WORKER: tuple[Matcher, float] | None = None
 
 
 def _match_chunk(chunk: list[Customer]) -> list[tuple[Customer, list[MatchResult]]]:
     assert _WORKER is not None
-    matcher, threshold, only = _WORKER
-    return [(c, matcher.match(c.query, limit=10, threshold=threshold, only=only)) for c in chunk]
+    matcher, threshold = _WORKER
+    return [(c, matcher.match(c.query, limit=10, threshold=threshold)) for c in chunk]
 
 
 def match_customers(
@@ -65,11 +65,10 @@ def match_customers(
     threshold: float = REVIEW_THRESHOLD,
     workers: int | None = None,
     expected: int | None = None,
-    only: set[str] | None = None,
 ) -> Iterator[list[tuple[Customer, list[MatchResult]]]]:
-    """Chunks of (customer, matches; only on ``only`` entities if given), in input order."""
+    """Chunks of (customer, matches), in input order."""
     global _WORKER
-    _WORKER = (matcher, threshold, only)
+    _WORKER = (matcher, threshold)
     chunks = _chunks(customers)
     workers = workers or os.cpu_count() or 1
     if workers <= 1 or (expected is not None and expected < PARALLEL_FROM):
@@ -85,17 +84,14 @@ def screen_into_cases(
     matcher: Matcher,
     customers: Iterable[Customer],
     actor: str,
-    only_entities: set[str] | None = None,
     workers: int | None = None,
     expected: int | None = None,
     on_progress: Callable[[int], None] | None = None,
 ) -> ScreeningRun:
-    """Screen ``customers``; alerts (only those on ``only_entities``, if given) go to cases."""
+    """Screen ``customers``; their alerts go to cases."""
     run = ScreeningRun()
     book = CustomerBook(engine)
-    chunks = match_customers(
-        matcher, customers, workers=workers, expected=expected, only=only_entities
-    )
+    chunks = match_customers(matcher, customers, workers=workers, expected=expected)
     for chunk in chunks:
         alerts = [(customer, result) for customer, results in chunk for result in results]
         with engine.begin() as connection:

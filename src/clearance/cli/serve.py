@@ -93,7 +93,7 @@ def serve_command(
     if workers < 1:
         fail("--workers must be at least 1")
     console.print(
-        f"Clearance on http://{host}:{port} (API docs /docs, pages /ui), {workers} worker(s)",
+        f"Clearance on http://{host}:{port} (pages /ui), {workers} worker(s)",
         highlight=False,
     )
     if workers == 1:

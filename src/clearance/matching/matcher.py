@@ -13,7 +13,7 @@ import hashlib
 import os
 import pickle
 import tempfile
-from collections.abc import Container, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -120,14 +120,11 @@ class Matcher:
         query: Query,
         limit: int = 10,
         threshold: float | None = None,
-        only: Container[str] | None = None,
     ) -> list[MatchResult]:
         """Listed entities scoring at or above ``threshold`` (default: the review threshold).
 
         Each candidate is scored on the pairs of forms the index says share keys, which is
-        where the best alignment lies. With ``only``, candidates whose id is not in it are
-        not scored: the results are exactly the full results restricted to those entities
-        (monitoring re-screens for the entities a list update changed this way).
+        where the best alignment lies.
         """
         floor = REVIEW_THRESHOLD if threshold is None else threshold
         query_forms = _query_forms(query)
@@ -135,8 +132,6 @@ class Matcher:
         results: list[MatchResult] = []
         for position, pairs in self.index.candidates(query_forms, CANDIDATES):
             entity = self.index.entities[position]
-            if only is not None and entity.id not in only:
-                continue
             if not compatible(query.schema, entity.schema):
                 continue
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
