@@ -176,3 +176,37 @@ def test_everything_is_audited_and_a_decision_replays(service: ClearanceService)
     assert replay["same"] and replay["replayed"]["decision"] == "BLOCK"
     with pytest.raises(Forbidden):
         service.replay(screener, last.seq)
+
+
+def test_a_new_alias_on_the_list_reopens_an_allow_listed_case(
+    service: ClearanceService, tmp_path: Path
+) -> None:
+    import shutil
+
+    from clearance.cases.book import Customer
+    from clearance.cli.demo import sample_dir
+
+    admin = _principal(service, Role.ADMIN, "lists-admin")
+    alice = _principal(service, Role.ANALYST, "alice")
+    bob = _principal(service, Role.APPROVER, "bob")
+    service.book.load([Customer("C1", DEMIR, {})])
+    first = service.monitor(admin, workers=1)
+    [case_id] = first.screening.cases
+    service.cases.propose(case_id, alice, Disposition.FALSE_POSITIVE, "other person", True)
+    service.cases.approve(case_id, bob)
+    assert service.cases.get(case_id)["allow_listed"]
+    # The same list again, with one more alias for DEMIR: the entity's record changed.
+    folder = tmp_path / "sdn-next"
+    folder.mkdir()
+    for name in ("sdn.csv", "add.csv", "alt.csv", "sdn_comments.csv"):
+        shutil.copy(sample_dir() / name, folder / name)
+    aliases = (folder / "alt.csv").read_bytes().rstrip(b"\x1a")  # OFAC's end-of-file byte
+    alias = b'27018,99001,"aka","DEMIR, Ismail Hakki",-0- \r\n'
+    (folder / "alt.csv").write_bytes(aliases + alias + b"\x1a")
+    service.load_lists(admin, [open_list(folder / "sdn.csv")], monitor_after=False)
+    run = service.monitor(admin, workers=1)
+    assert not run.full and run.changed == 1
+    assert run.screening.outcomes.get("reopened") == 1
+    case = service.cases.get(case_id)
+    assert case["status"] == "open" and not case["allow_listed"]
+    assert "listed entity's record changed" in case["events"][-1]["reason"]
