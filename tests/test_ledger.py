@@ -2,35 +2,23 @@
 
 from __future__ import annotations
 
-import os
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
+from tests.conftest import fresh_store_url
 
 from clearance.enforcement.ledger import CreditLedger
 from clearance.store import Store
-from clearance.store.engine import resolve_url
 
-PG_URL = os.environ.get("CLEARANCE_TEST_PG_URL")
 CAP = Decimal("10000000")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def ledger(request: pytest.FixtureRequest, tmp_path: Path) -> CreditLedger:
-    if request.param == "postgresql":
-        if not PG_URL:
-            pytest.skip("set CLEARANCE_TEST_PG_URL (scripts/start-test-postgres) for PostgreSQL")
-        engine = create_engine(resolve_url(PG_URL))
-        with engine.begin() as connection:
-            connection.execute(text("DROP SCHEMA public CASCADE"))
-            connection.execute(text("CREATE SCHEMA public"))
-        engine.dispose()
-        return CreditLedger(Store(PG_URL).engine)
-    return CreditLedger(Store(str(tmp_path / "ledger.db")).engine)
+    return CreditLedger(Store(fresh_store_url(request.param, tmp_path)).engine)
 
 
 def test_parallel_requests_never_pass_the_cap_together(ledger: CreditLedger) -> None:

@@ -7,38 +7,19 @@ entries with the fields that changed.
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, text
-from tests.conftest import shared_path
+from tests.conftest import fresh_store_url, shared_path
 
 from clearance.sources import SourceError, open_list
 from clearance.store import DiffError, Store
-from clearance.store.engine import resolve_url
-
-PG_URL = os.environ.get("CLEARANCE_TEST_PG_URL")
-
-
-def _reset_postgres(url: str) -> None:
-    engine = create_engine(resolve_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Store:
-    if request.param == "postgresql":
-        if not PG_URL:
-            pytest.skip("set CLEARANCE_TEST_PG_URL (scripts/start-test-postgres) for PostgreSQL")
-        _reset_postgres(PG_URL)
-        opened = Store(PG_URL)
-    else:
-        opened = Store(str(tmp_path / "store.db"))
+    opened = Store(fresh_store_url(request.param, tmp_path))
     yield opened
     opened.close()
 

@@ -9,9 +9,11 @@ the entities a list update added or changed.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from clearance.matching.evidence import EntityFacts
 from clearance.matching.forms import name_forms
-from clearance.model import Entity
+from clearance.model import Entity, Name
 from clearance.names import canonical_token, phonetic_key
 
 MIN_PHONETIC_KEY = 3
@@ -44,10 +46,7 @@ def affected_keys(before: Entity | None, after: Entity) -> set[str]:
     else:
         known = {(n.value, n.kind) for n in before.names}
         names = tuple(n for n in after.names if (n.value, n.kind) not in known)
-    keys: set[str] = set()
-    for name in names:
-        keys |= screening_keys(name.value, after.schema.value)
-    return keys
+    return _keys_of(names, after.schema.value)
 
 
 def freed_keys(before: Entity, after: Entity | None) -> set[str]:
@@ -61,7 +60,11 @@ def freed_keys(before: Entity, after: Entity | None) -> set[str]:
     else:
         kept = {(n.value, n.kind) for n in after.names}
         names = tuple(n for n in before.names if (n.value, n.kind) not in kept)
+    return _keys_of(names, before.schema.value)
+
+
+def _keys_of(names: Iterable[Name], schema: str) -> set[str]:
     keys: set[str] = set()
     for name in names:
-        keys |= screening_keys(name.value, before.schema.value)
+        keys |= screening_keys(name.value, schema)
     return keys
