@@ -13,17 +13,18 @@ from __future__ import annotations
 
 import gc
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from clearance.matching.evidence import EntityFacts, normalise_id
-from clearance.matching.forms import NameForm, forms_of
+from clearance.matching.form_workers import Names, forms_in_order
+from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
-from clearance.names import canonical_token, parse_name, phonetic_key
+from clearance.names import canonical_token, phonetic_key
 
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
@@ -83,30 +84,29 @@ class MatchIndex:
     @classmethod
     def _build(cls, entities: Iterable[Entity]) -> MatchIndex:
         indexed: list[IndexedEntity] = []
+
+        def names_of_each() -> Iterator[Names]:
+            # Runs as the worker pool takes chunks; results come back in this order.
+            for entity in entities:
+                indexed.append(
+                    IndexedEntity(
+                        entity.id,
+                        entity.caption,
+                        entity.schema.value,
+                        entity.lists,
+                        entity.programs,
+                        EntityFacts.of(entity),
+                        entity.designations,
+                        entity.source,
+                    )
+                )
+                yield entity.schema.value, tuple((n.value, n.kind.value) for n in entity.names)
+
         forms: list[NameForm] = []
         owners: list[int] = []
-        for entity in entities:
-            position = len(indexed)
-            indexed.append(
-                IndexedEntity(
-                    entity.id,
-                    entity.caption,
-                    entity.schema.value,
-                    entity.lists,
-                    entity.programs,
-                    EntityFacts.of(entity),
-                    entity.designations,
-                    entity.source,
-                )
-            )
-            seen: set[tuple[str, ...]] = set()
-            for name in entity.names:
-                for form in forms_of(parse_name(name.value, entity.schema.value), name.kind.value):
-                    if form.tokens in seen:
-                        continue
-                    seen.add(form.tokens)
-                    forms.append(form)
-                    owners.append(position)
+        for position, found in enumerate(forms_in_order(names_of_each())):
+            forms.extend(found)
+            owners.extend([position] * len(found))
         return cls(indexed, forms, owners)
 
     def _entity_token_sets(self) -> Iterable[set[str]]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
+from functools import cache
 
 # Words of Unicode character names → script; the first word of a name found here decides.
 _SCRIPT_WORDS = {
@@ -85,6 +86,7 @@ def script_from_name(name: str | None) -> str | None:
     return SCRIPT_NAMES.get((name or "").strip().lower())
 
 
+@cache
 def _char_script(char: str) -> str | None:
     for word in unicodedata.name(char, "").split():
         if script := _SCRIPT_WORDS.get(word):

@@ -91,6 +91,11 @@ _TITLE_PHRASES: tuple[tuple[str, ...], ...] = (
     ("al", "haj"),
     ("el", "hadj"),
 )
+# The same phrases by their first token, longest first: a name is checked against the few
+# phrases that can start it, not all of them.
+_TITLE_PHRASES_BY_HEAD: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted(_TITLE_PHRASES, key=len, reverse=True):
+    _TITLE_PHRASES_BY_HEAD[_phrase[0]] = (*_TITLE_PHRASES_BY_HEAD.get(_phrase[0], ()), _phrase)
 # Titles that are also common given names ("Sultan Hashim", "Amir Khan", "Major"): never
 # removed, they are listed only so that matching can tell them apart.
 NAME_LIKE_TITLES = frozenset({"imam", "emir", "amir", "sultan", "king", "prince", "major"})
@@ -282,7 +287,7 @@ def _strip_titles(tokens: list[str], kind: str) -> tuple[list[str], list[str]]:
     while changed and len(tokens) > 1:
         changed = False
         if kind == PERSON:
-            for phrase in _TITLE_PHRASES:
+            for phrase in _TITLE_PHRASES_BY_HEAD.get(tokens[0], ()):
                 size = len(phrase)
                 if len(tokens) > size and tuple(tokens[:size]) == phrase:
                     titles.append(" ".join(phrase))
