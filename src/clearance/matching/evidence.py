@@ -29,6 +29,12 @@ _COMPATIBLE: dict[str, frozenset[str]] = {
 }
 
 PERSONAL_ID_KINDS = frozenset({IdentifierKind.PASSPORT, IdentifierKind.NATIONAL_ID})
+
+# The strongest support each kind of evidence can add, in log-odds (see most_support).
+SAME_BIRTH_DAY = 1.5
+SHARED_COUNTRY = 0.4
+SAME_GENDER = 0.1
+SAME_IDENTIFIER = 6.0
 _NOT_ALNUM = re.compile(r"[^0-9A-Za-z]+")
 
 
@@ -102,7 +108,7 @@ def birth_date_evidence(query: PartialDate, listed: tuple[PartialDate, ...]) -> 
     if gap == 0:
         exact = query.precision == "day" and closest.precision == "day" and not closest.end
         if exact and query.start == closest.start:
-            return Evidence("birth_date", 1.5, f"{shown}: same day")
+            return Evidence("birth_date", SAME_BIRTH_DAY, f"{shown}: same day")
         return Evidence("birth_date", 0.6, f"{shown}: consistent")
     if gap < 2:
         return Evidence("birth_date", -0.8, f"{shown}: {gap:g} year(s) apart")
@@ -118,7 +124,7 @@ def country_evidence(query: frozenset[str], listed: frozenset[str], schema: str)
         return None
     shared = query & listed
     if shared:
-        return Evidence("country", 0.4, f"shared country {', '.join(sorted(shared))}")
+        return Evidence("country", SHARED_COUNTRY, f"shared country {', '.join(sorted(shared))}")
     penalty = -0.7 if schema == "Person" else -0.4
     return Evidence(
         "country",
@@ -134,7 +140,7 @@ def gender_evidence(query: str | None, listed: str | None) -> Evidence | None:
     if wanted not in ("m", "f"):
         return None
     if wanted == listed[:1]:
-        return Evidence("gender", 0.1, f"both {listed}")
+        return Evidence("gender", SAME_GENDER, f"both {listed}")
     return Evidence("gender", -2.0, f"query {query} vs listed {listed}")
 
 
@@ -147,7 +153,7 @@ def identifier_evidence(query: Query, facts: EntityFacts) -> Evidence | None:
     for number, kind, country in facts.identifiers:
         if number == wanted:
             where = f" ({country})" if country else ""
-            return Evidence("identifier", 6.0, f"same {kind} number {number}{where}")
+            return Evidence("identifier", SAME_IDENTIFIER, f"same {kind} number {number}{where}")
     countries = query.countries
     personal = [
         (number, kind, country)
@@ -160,6 +166,21 @@ def identifier_evidence(query: Query, facts: EntityFacts) -> Evidence | None:
             "identifier", -1.5, f"listed {kind} {number} ({country}) differs from {wanted}"
         )
     return None
+
+
+def most_support(query: Query) -> float:
+    """The most log-odds that evidence can add for ``query``, whatever the entity: what the
+    query gives (a birth date, countries, a gender, an identifier) all agreeing."""
+    support = 0.0
+    if query.birth is not None:
+        support += SAME_BIRTH_DAY
+    if query.countries:
+        support += SHARED_COUNTRY
+    if query.gender:
+        support += SAME_GENDER
+    if query.id_number:
+        support += SAME_IDENTIFIER
+    return support
 
 
 def gather(query: Query, facts: EntityFacts, entity_schema: str) -> list[Evidence]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import gc
 import hashlib
+import math
 import os
 import pickle
 import tempfile
@@ -18,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from clearance.matching.evidence import compatible, gather
+from clearance.matching.evidence import compatible, gather, most_support
 from clearance.matching.forms import NameForm, name_forms
 from clearance.matching.index import IndexedEntity, MatchIndex
 from clearance.matching.query import Query
@@ -127,6 +128,9 @@ class Matcher:
         where the best alignment lies.
         """
         floor = REVIEW_THRESHOLD if threshold is None else threshold
+        # A name scoring below this cannot reach the floor even if every piece of evidence
+        # the query carries agrees: its evidence is not gathered (the results are the same).
+        hopeless = _log_odds(floor) - most_support(query)
         query_forms = _query_forms(query)
         all_forms = self.index.forms
         results: list[MatchResult] = []
@@ -135,7 +139,7 @@ class Matcher:
             if not compatible(query.schema, entity.schema):
                 continue
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
-            if name is None:
+            if name is None or name.log_odds < hopeless:
                 continue
             scored = combine(name, gather(query, entity.facts, entity.schema))
             if scored.value >= floor:
@@ -157,6 +161,14 @@ class Matcher:
             entity.source,
             self.snapshots.get(entity.source),
         )
+
+
+def _log_odds(probability: float) -> float:
+    if probability <= 0.0:
+        return -math.inf
+    if probability >= 1.0:
+        return math.inf
+    return math.log(probability / (1.0 - probability))
 
 
 def _query_forms(query: Query) -> list[NameForm]:
