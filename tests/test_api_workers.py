@@ -89,7 +89,10 @@ def test_two_worker_processes_answer_concurrent_matches(
         # With Nagle's algorithm on, each response waited ~40 ms for a delayed ACK.
         assert statistics.median(took) < 0.03, took
         with httpx.Client(base_url=url) as anonymous:
-            assert anonymous.get("/metrics").status_code == 200  # public by the environment
+            for _ in range(4):  # whichever worker answers, the counts are the sum of both
+                scraped = anonymous.get("/metrics")
+                assert scraped.status_code == 200  # public by the environment
+                assert _matches_counted(scraped.text) == 55
             assert anonymous.get("/lists").status_code == 401
     finally:
         server.terminate()
@@ -98,6 +101,15 @@ def test_two_worker_processes_answer_concurrent_matches(
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait()
+
+
+def _matches_counted(exposition: str) -> float:
+    total = 0.0
+    for line in exposition.splitlines():
+        counted = line.startswith("clearance_http_requests_total{")
+        if counted and 'route="/match/{dataset}"' in line and 'status="200"' in line:
+            total += float(line.rsplit(" ", 1)[1])
+    return total
 
 
 def _wait_ready(url: str, server: subprocess.Popen[str]) -> None:

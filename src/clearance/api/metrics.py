@@ -4,18 +4,23 @@
 errors included), ``clearance_http_request_seconds{method,route}`` is their latency, by the
 route's template (``/cases/{case_id}``), so the label set stays small whatever is requested.
 At scrape time ``clearance_matcher_entities`` gives the number of listed entities indexed
-(0 until the index is loaded) and ``clearance_cases{status}`` the cases by status. Each
-application has its own registry; with several worker processes each reports its own counts.
+(0 until the index is loaded) and ``clearance_cases{status}`` the cases by status.
+
+One process keeps its counts in its own registry. Several worker processes (``serve`` with
+``workers`` > 1 sets ``PROMETHEUS_MULTIPROC_DIR``) write them to shared files, and a scrape,
+whichever worker answers it, reports the sum over all of them.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator
 from typing import Any
 
 from prometheus_client import CollectorRegistry, Counter, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.multiprocess import MultiProcessCollector
 from prometheus_client.registry import Collector
 from starlette.routing import BaseRoute, Match
 
@@ -23,6 +28,7 @@ from clearance.api.limits import ASGIApp, Message, Receive, Scope, Send
 from clearance.cases.service import ClearanceService
 
 UNMATCHED = "<unmatched>"
+MULTIPROCESS_DIR = "PROMETHEUS_MULTIPROC_DIR"
 LATENCY_BUCKETS = (0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0)
 
 
@@ -50,19 +56,24 @@ class Metrics:
 
     def __init__(self, service: ClearanceService) -> None:
         self.registry = CollectorRegistry()
+        shared = bool(os.environ.get(MULTIPROCESS_DIR))
+        # Shared: the instruments write to the worker files and the registry reads them all.
+        own = None if shared else self.registry
         self.requests = Counter(
             "clearance_http_requests_total",
             "HTTP requests answered",
             ["method", "route", "status"],
-            registry=self.registry,
+            registry=own,
         )
         self.latency = Histogram(
             "clearance_http_request_seconds",
             "HTTP request latency",
             ["method", "route"],
             buckets=LATENCY_BUCKETS,
-            registry=self.registry,
+            registry=own,
         )
+        if shared:
+            MultiProcessCollector(self.registry)
         self.registry.register(ServiceCollector(service))
 
     def observe(self, method: str, route: str, status: int, seconds: float) -> None:

@@ -12,7 +12,9 @@ every worker answers at full speed. Each worker builds its own service from the 
 from __future__ import annotations
 
 import inspect
+import os
 import socket
+import tempfile
 
 import uvicorn
 from uvicorn.supervisors import Multiprocess
@@ -48,6 +50,9 @@ def serve(
     if config.workers <= 1:
         server.run()
         return
+    # Workers count requests in files here, so /metrics sums them whichever worker answers.
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="clearance-metrics-")
     sockets = [config.bind_socket()]
     if "target" in inspect.signature(Multiprocess).parameters:  # uvicorn before 0.30
         Multiprocess(config, target=server.run, sockets=sockets).run()  # type: ignore[call-arg]
