@@ -12,8 +12,9 @@
   generated once per locale in parallel processes and cached in bench/results/synthetic/;
   ``Matcher.from_entities`` build time and peak RSS, in a fresh process, then query p50/p99
   over 1,000 queries.
-- optional: nomenklatura logic-v1 pair-scoring speed on cases.csv, when nomenklatura is
-  installed (it is not a dependency; install it in a separate bench venv).
+- optional: nomenklatura logic-v1, when nomenklatura is installed (it is not a dependency;
+  install it in a separate bench venv): pair-scoring speed on cases.csv, and logic-v1 scoring
+  the very candidates Clearance's index gives for 500 batch queries, beside ``Matcher.match``.
 
 Usage: ``python bench/bench_speed.py [--repeat 3] [--scale 100000] [--quick]``
 """
@@ -512,6 +513,64 @@ def logic_v1(shared: Path) -> dict[str, Any]:
         return {"skipped": f"nomenklatura logic-v1 failed: {type(exc).__name__}: {exc}"}
 
 
+V1_QUERIES = 500
+
+
+def logic_v1_candidates(matcher: Any, entities: list[Any], names: Sequence[str]) -> dict[str, Any]:
+    """nomenklatura's logic-v1 scoring the very candidates Clearance scores, per query.
+
+    For each query the index's candidates (what ``Matcher.match`` aligns and scores) are
+    scored again by logic-v1 on their FollowTheMoney form; both are timed over the same
+    queries and candidates, in process, on one core."""
+    try:
+        from followthemoney import model
+        from nomenklatura.matching import get_algorithm
+        from nomenklatura.matching.types import ScoringConfig
+    except ImportError:
+        return {"skipped": "nomenklatura not installed (pip install nomenklatura in a bench venv)"}
+    from clearance.matching import Query
+    from clearance.matching.matcher import CANDIDATES, _query_forms
+    from clearance.model.ftm import entity_to_ftm
+
+    algorithm = get_algorithm("logic-v1")
+    config = ScoringConfig.defaults()
+    by_id = {e.id: e for e in entities}
+    proxies: dict[str, Any] = {}
+
+    def proxy_of(entity_id: str) -> Any:
+        if entity_id not in proxies:
+            main = entity_to_ftm(by_id[entity_id])[0]
+            proxies[entity_id] = model.get_proxy(main)
+        return proxies[entity_id]
+
+    work = []
+    for number, name in enumerate(names):
+        query = Query(name)
+        positions = [p for p, _ in matcher.index.candidates(_query_forms(query), CANDIDATES)]
+        candidate_ids = [matcher.index.entities[p].id for p in positions]
+        left = model.make_entity("LegalEntity")
+        left.id = f"q{number}"
+        left.add("name", name)
+        work.append((query, left, [proxy_of(i) for i in candidate_ids]))
+    pairs = sum(len(c) for _, _, c in work)
+    started = time.perf_counter()
+    for _, left, candidates in work:
+        for right in candidates:
+            algorithm.compare(left, right, config)
+    v1_seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    for query, _, _ in work:
+        matcher.match(query)
+    ours = time.perf_counter() - started
+    return {
+        "queries": len(work),
+        "candidate_pairs": pairs,
+        "logic_v1_queries_per_second": len(work) / v1_seconds,
+        "logic_v1_pairs_per_second": pairs / v1_seconds,
+        "clearance_queries_per_second": len(work) / ours,
+    }
+
+
 # --- main ---
 
 
@@ -560,7 +619,9 @@ def run_lists(args: Any) -> dict[str, Any]:
     batch = run_batch(args.shared, names, store_file, list_names, repeat, env)
     latency_names = names[: (500 if args.quick else LATENCY_QUERIES)]
     lat = latency(matcher, latency_names, list_names)
+    v1 = logic_v1_candidates(matcher, entities, names[:V1_QUERIES])
     return {
+        "logic_v1_candidates": v1,
         "entities": len(entities),
         "list_names": len(list_names),
         "matcher_open_seconds": matcher_seconds,
@@ -667,6 +728,16 @@ def print_report(results: dict[str, Any]) -> None:
         print(
             f"{v1['pairs']} cases.csv pairs: logic-v1 {v1['logic_v1_pairs_per_second']:,.0f} "
             f"pairs/s, Clearance compare {v1['clearance_pairs_per_second']:,.0f} pairs/s."
+        )
+    candidates = results.get("logic_v1_candidates")
+    if candidates and "skipped" not in candidates:
+        print(
+            f"\nThe same candidates, {candidates['queries']} queries "
+            f"({candidates['candidate_pairs']:,} query × candidate pairs), one core: logic-v1 "
+            f"scoring them {candidates['logic_v1_queries_per_second']:,.1f} queries/s "
+            f"({candidates['logic_v1_pairs_per_second']:,.0f} pairs/s); Clearance's whole "
+            f"`Matcher.match` (candidates included) "
+            f"{candidates['clearance_queries_per_second']:,.0f} queries/s."
         )
 
 
