@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -28,7 +29,7 @@ def _lines_table(title: str, lines: Iterable[str]) -> Table:
     """A headerless one-column table, one line per row."""
     table = _table(title, "", show_header=False)
     for line in lines:
-        table.add_row(line)
+        table.add_row(escape(line))
     return table
 
 
@@ -122,7 +123,8 @@ def entity_view(stored: StoredEntity) -> Panel:
     facts.add_column(style="bold dim")
     facts.add_column()
     facts.add_row(
-        "id", f"{entity.id}  ({entity.schema.value}, {entity.source} #{entity.source_ref})"
+        "id",
+        escape(f"{entity.id}  ({entity.schema.value}, {entity.source} #{entity.source_ref})"),
     )
     facts.add_row(
         "snapshot", f"{snapshot.id} of {snapshot.source}, hash {snapshot.content_hash[:12]}"
@@ -139,7 +141,7 @@ def entity_view(stored: StoredEntity) -> Panel:
         parts.append(_relationships_table(entity))
     if entity.notes or entity.unparsed:
         parts.append(_lines_table("notes", (*entity.notes, *entity.unparsed)))
-    return Panel(Group(*parts), title=f"[bold]{entity.caption}[/]", title_align="left")
+    return Panel(Group(*parts), title=f"[bold]{escape(entity.caption)}[/]", title_align="left")
 
 
 def _identity_rows(facts: Table, entity: Entity) -> None:
@@ -157,13 +159,17 @@ def _identity_rows(facts: Table, entity: Entity) -> None:
         rows.append(("craft", ", ".join(f"{k}: {v}" for k, v in craft.items())))
     for label, value in rows:
         if value:
-            facts.add_row(label, value)
+            facts.add_row(label, escape(value))
 
 
 def _names_table(entity: Entity) -> Table:
     table = _table("names", "kind", "name", "script / lang")
     for name in entity.names:
-        table.add_row(name.kind.value, name.value, " ".join(filter(None, [name.script, name.lang])))
+        table.add_row(
+            name.kind.value,
+            escape(name.value),
+            " ".join(filter(None, [name.script, name.lang])),
+        )
     return table
 
 
@@ -171,12 +177,13 @@ def _designations_table(entity: Entity) -> Table:
     table = _table("designations", "authority / list", "programs", "listed", "measures")
     for d in entity.designations:
         measures = "\n".join(
-            f"{m.code}  {m.label}" + (f"  [dim]({m.legal_basis})[/]" if m.legal_basis else "")
+            escape(f"{m.code}  {m.label}")
+            + (f"  [dim]({escape(m.legal_basis)})[/]" if m.legal_basis else "")
             for m in d.measures
         )
         table.add_row(
             f"{d.authority.value} {d.list_code.value}",
-            "; ".join(d.programs),
+            escape("; ".join(d.programs)),
             str(d.listed_on) if d.listed_on else "",
             measures or "[dim]list default measures[/]",
         )
@@ -193,9 +200,9 @@ def _identifiers_table(entity: Entity) -> Table:
             dates.append(f"expires {ident.expires}")
         table.add_row(
             ident.kind.value,
-            ident.number,
+            escape(ident.number),
             ident.country or "",
-            " ".join(filter(None, [ident.label, *dates])),
+            escape(" ".join(filter(None, [ident.label, *dates]))),
         )
     return table
 
@@ -205,8 +212,8 @@ def _relationships_table(entity: Entity) -> Table:
     table.add_column("share", justify="right")
     for rel in entity.relationships:
         table.add_row(
-            rel.label or rel.kind.value,
-            rel.target_name or "",
+            escape(rel.label or rel.kind.value),
+            escape(rel.target_name or ""),
             rel.target_id or "[dim]not in loaded lists[/]",
             f"{rel.share_pct:g}%" if rel.share_pct is not None else "",
         )
