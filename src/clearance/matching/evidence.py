@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from clearance.matching.query import Query
 from clearance.model import Entity, IdentifierKind, PartialDate
 from clearance.model.countries import country_codes_in
+from clearance.model.pickling import pickled_by_fields
 
 PERSON_SCHEMAS = frozenset({"Person"})
 ORGANISATION_SCHEMAS = frozenset({"Organization", "Company", "LegalEntity"})
@@ -47,6 +48,7 @@ def normalise_id(number: str) -> str:
     return _NOT_ALNUM.sub("", number).upper()
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class EntityFacts:
     """What evidence needs of a listed entity, compact enough to keep for every entity."""

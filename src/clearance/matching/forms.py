@@ -10,11 +10,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from clearance.model.pickling import pickled_by_fields
 from clearance.names import ParsedName, parse_name
 
 MAX_VARIANTS = 6
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class NameForm:
     tokens: tuple[str, ...]

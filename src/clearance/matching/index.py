@@ -24,6 +24,7 @@ from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
+from clearance.model.pickling import pickled_by_fields
 from clearance.names import canonical_token, phonetic_key
 
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
@@ -33,6 +34,7 @@ FORMS_PER_CANDIDATE = 4
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class IndexedEntity:
     """What a match result and the evidence need of a listed entity."""
@@ -132,7 +134,16 @@ class MatchIndex:
                 key = phonetic_key(token)
                 if len(key) >= MIN_PHONETIC_KEY:
                     postings["p:" + key].append(position)
-        self.postings = {k: np.unique(np.asarray(v, dtype=np.int32)) for k, v in postings.items()}
+        # One flat array of form positions, each key's span given by its slot in the offsets:
+        # a saved index then unpickles a handful of arrays, not one per key.
+        arrays = [np.unique(np.asarray(v, dtype=np.int32)) for v in postings.values()]
+        self.posting_slots = {key: slot for slot, key in enumerate(postings)}
+        self.posting_offsets = np.concatenate(
+            ([0], np.cumsum([len(a) for a in arrays], dtype=np.int64))
+        ).astype(np.int64)
+        self.posting_data = (
+            np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int32)
+        ).astype(np.int32)
         neighbours: dict[str, list[str]] = defaultdict(list)
         for token in vocabulary:
             for deleted in _deletes(token):
@@ -229,7 +240,7 @@ class MatchIndex:
         arrays = []
         factors = []
         for key, factor in self._token_keys(token):
-            posting = self.postings.get(key)
+            posting = self.posting(key)
             if posting is not None:
                 arrays.append(posting)
                 factors.append(np.full(len(posting), factor))
@@ -247,6 +258,13 @@ class MatchIndex:
             cache.clear()
         cache[token] = hit
         return hit
+
+    def posting(self, key: str) -> np.ndarray | None:
+        """The sorted form positions under an index key (a view into the flat array)."""
+        slot = self.posting_slots.get(key)
+        if slot is None:
+            return None
+        return self.posting_data[self.posting_offsets[slot] : self.posting_offsets[slot + 1]]
 
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)

@@ -13,6 +13,8 @@ import calendar
 import re
 from dataclasses import dataclass
 
+from clearance.model.pickling import pickled_by_fields
+
 _ISO_PREFIX = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 
 MONTHS = (
@@ -95,6 +97,7 @@ def parse_single_date(text: str) -> str | None:
     return None
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class PartialDate:
     """A published date: an ISO prefix, optionally approximate or the start of a range."""

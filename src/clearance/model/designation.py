@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clearance.model.dates import PartialDate
+from clearance.model.pickling import pickled_by_fields
 
 
 class Authority(StrEnum):
@@ -54,6 +55,7 @@ class ListCode(StrEnum):
         return Authority.OFAC
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Measure:
     """One restrictive measure a designation imposes."""
@@ -63,6 +65,7 @@ class Measure:
     legal_basis: str | None = None  # "CAATSA Sec. 235(a)(2)", "E.O. 13662 Directive 1"
 
 
+@pickled_by_fields
 @dataclass(frozen=True, slots=True)
 class Designation:
     """One listing of a party by one authority."""
