@@ -4,7 +4,6 @@ holds the bundled sample lists, with one API key per role."""
 
 from __future__ import annotations
 
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -17,7 +16,7 @@ import httpx
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from tests.conftest import fresh_store_url
+from tests.conftest import free_port, fresh_store_url
 
 from clearance.api import create_app
 from clearance.cases import ClearanceService, Role
@@ -48,12 +47,6 @@ class ApiServer:
 
     def headers(self, user: str) -> dict[str, str]:
         return {"Authorization": f"ApiKey {self.keys[user]}"}
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @contextmanager

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,13 @@ def shared() -> type:
         path = staticmethod(shared_path)
 
     return _Shared
+
+
+def free_port() -> int:
+    """A TCP port free on 127.0.0.1 for a test server."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 def run_clearance(

@@ -5,7 +5,6 @@ customer book for the change (continuous monitoring)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,15 +13,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from tests.conftest import run_clearance
+from tests.conftest import free_port, run_clearance
 
 from clearance.cli.demo import sample_dir
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _until(check, seconds: float = 90.0):  # type: ignore[no-untyped-def]
@@ -46,7 +39,7 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
     run_clearance("book", "load", str(folder / "customers.csv"), home=home, code=0)
     run_clearance("monitor", home=home)
     key = run_clearance("keys", "create", "--role", "admin", home=home, code=0).stdout.strip()
-    port = _free_port()
+    port = free_port()
     environment = {**os.environ, "CLEARANCE_HOME": str(home)}
     environment.pop("CLEARANCE_DB", None)
     process = subprocess.Popen(

@@ -11,7 +11,6 @@ Screenshots of the queue, the case and the dashboard go to tests/artifacts/.
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +23,7 @@ import pytest
 import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, Page, sync_playwright
+from tests.conftest import free_port
 
 from clearance.cases import ClearanceService, Customer, Role
 from clearance.cases.statistics import opened_per_day
@@ -52,12 +52,6 @@ class Site:
     url: str
     service: ClearanceService
     cases: dict[str, int]  # customer id -> case id
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 @pytest.fixture(scope="module")
@@ -90,7 +84,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
         app = FastAPI()
         app.state.service = service
         app.include_router(build_router(lambda: service, secret=b"test-secret"))
-        port = _free_port()
+        port = free_port()
         server = uvicorn.Server(
             uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
         )

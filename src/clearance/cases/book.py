@@ -17,11 +17,12 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, insert, select, update
+from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from clearance.matching import Query
 from clearance.matching.keys import screening_keys
 from clearance.screening.batch import BadRow, Row, read_records, to_row
+from clearance.store.batches import in_batches
 from clearance.store.schema import customer_keys, customers
 
 SCREENED_FIELDS = ("name", "schema", "birth_date", "nationality", "country", "id_number", "gender")
@@ -178,7 +179,7 @@ class CustomerBook:
 
     def count(self) -> int:
         with self.engine.connect() as connection:
-            return len(connection.execute(select(customers.c.customer_id)).all())
+            return connection.execute(select(func.count()).select_from(customers)).scalar_one()
 
     def iter_customers(
         self, ids: Iterable[str] | None = None, batch: int = 2000
@@ -192,11 +193,10 @@ class CustomerBook:
                 for row in result:
                     yield _customer(row.record)
                 return
-            wanted = sorted(set(ids))
-            for start in range(0, len(wanted), 500):
+            for batch_ids in in_batches(ids):
                 rows = connection.execute(
                     select(customers.c.record)
-                    .where(customers.c.customer_id.in_(wanted[start : start + 500]))
+                    .where(customers.c.customer_id.in_(batch_ids))
                     .order_by(customers.c.customer_id)
                 ).all()
                 for row in rows:
@@ -204,14 +204,13 @@ class CustomerBook:
 
     def sharing_keys(self, keys: Iterable[str]) -> set[str]:
         """Ids of the customers with at least one of ``keys``."""
-        wanted = sorted(set(keys))
         found: set[str] = set()
         with self.engine.connect() as connection:
-            for start in range(0, len(wanted), 500):
+            for batch in in_batches(keys):
                 found.update(
                     connection.execute(
                         select(customer_keys.c.customer_id)
-                        .where(customer_keys.c.key.in_(wanted[start : start + 500]))
+                        .where(customer_keys.c.key.in_(batch))
                         .distinct()
                     ).scalars()
                 )
@@ -230,12 +229,9 @@ class CustomerBook:
             )
 
     def mark_screened(self, connection: Connection, ids: Iterable[str], at: datetime) -> None:
-        wanted = sorted(set(ids))
-        for start in range(0, len(wanted), 500):
+        for batch in in_batches(ids):
             connection.execute(
-                update(customers)
-                .where(customers.c.customer_id.in_(wanted[start : start + 500]))
-                .values(screened_at=at)
+                update(customers).where(customers.c.customer_id.in_(batch)).values(screened_at=at)
             )
 
 

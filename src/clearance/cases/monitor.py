@@ -41,8 +41,9 @@ from clearance.cases.workflow import CaseStatus, add_event
 from clearance.matching import Matcher
 from clearance.matching.keys import affected_keys, freed_keys
 from clearance.store import Store
-from clearance.store.diff import changed_ids, entities_of, entity_versions
-from clearance.store.schema import allow_list, cases, monitor_runs, snapshot_entities, snapshots
+from clearance.store.batches import in_batches
+from clearance.store.diff import changed_ids, entities_of, entity_versions, member_ids
+from clearance.store.schema import allow_list, cases, monitor_runs
 from clearance.store.snapshots import SnapshotInfo, snapshot_by_id
 
 FULL_RUN_SHARE = 0.2  # when more of the listed entities than this changed, screen everyone
@@ -155,7 +156,7 @@ def _changes(
         run.changed_sources.append(source)
         old = snapshot_by_id(engine, previous[source]) if source in previous else None
         if old is None:
-            added, changed, gone = _snapshot_entity_ids(store, source), set(), set()
+            added, changed, gone = member_ids(engine, snapshot), set(), set()
         else:
             added, changed, gone = changed_ids(engine, old, snapshot)
         run.added += len(added)
@@ -236,31 +237,15 @@ def _last_run_snapshots(engine) -> dict[str, int] | None:  # type: ignore[no-unt
     return {k: int(v) for k, v in json.loads(row.snapshots).items()} if row else None
 
 
-def _snapshot_entity_ids(store: Store, source: str) -> set[str]:
-    with store.engine.connect() as connection:
-        return set(
-            connection.execute(
-                select(snapshot_entities.c.entity_id)
-                .select_from(
-                    snapshot_entities.join(
-                        snapshots, snapshots.c.id == snapshot_entities.c.snapshot_id
-                    )
-                )
-                .where(snapshots.c.current.is_(True), snapshots.c.source == source)
-            ).scalars()
-        )
-
-
 def _mark_delisted(engine, removed: set[str], actor: str) -> int:  # type: ignore[no-untyped-def]
     if not removed:
         return 0
     marked = 0
     with engine.begin() as connection:
-        ids = sorted(removed)
-        for start in range(0, len(ids), 500):
+        for batch in in_batches(removed):
             rows = connection.execute(
                 select(cases.c.id).where(
-                    cases.c.entity_id.in_(ids[start : start + 500]),
+                    cases.c.entity_id.in_(batch),
                     cases.c.status != CaseStatus.CLOSED.value,
                 )
             ).scalars()
@@ -276,10 +261,8 @@ def _customers_with_cases(engine, entity_ids: set[str]) -> set[str]:  # type: ig
     """Customers with a case or an allow-list entry on any of these entities: their cases
     must see the new version (an allow-list entry lapses when the entity changes)."""
     found: set[str] = set()
-    ids = sorted(entity_ids)
     with engine.connect() as connection:
-        for start in range(0, len(ids), 500):
-            part = ids[start : start + 500]
+        for part in in_batches(entity_ids):
             found.update(
                 connection.execute(
                     select(cases.c.customer_id).where(cases.c.entity_id.in_(part))

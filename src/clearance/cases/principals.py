@@ -58,6 +58,11 @@ class KeyInfo:
         }
 
 
+def _check_name(name: str) -> None:
+    if not _NAME.match(name):
+        raise PrincipalError(f"user name {name!r}: use letters, digits and . _ @ - (at most 100)")
+
+
 def hash_secret(secret: str) -> str:
     return hashlib.sha256(secret.encode()).hexdigest()
 
@@ -85,10 +90,7 @@ class Principals:
     # --- users ---
 
     def create_user(self, name: str, role: Role, password: str | None, actor: str = "cli") -> None:
-        if not _NAME.match(name):
-            raise PrincipalError(
-                f"user name {name!r}: use letters, digits and . _ @ - (at most 100)"
-            )
+        _check_name(name)
         if password is not None and len(password) < 10:
             raise PrincipalError("a password needs at least 10 characters")
         with self.engine.begin() as connection:
@@ -184,8 +186,7 @@ class Principals:
         with self.engine.begin() as connection:
             row = connection.execute(select(principals).where(principals.c.name == name)).first()
             if row is None:
-                if not _NAME.match(name):
-                    raise PrincipalError(f"user name {name!r}: use letters, digits and . _ @ -")
+                _check_name(name)
                 connection.execute(
                     insert(principals), {"name": name, "role": role.value, "created_at": now}
                 )

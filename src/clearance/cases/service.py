@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from clearance.cases.audit import AuditLog, record_loads
 from clearance.cases.audit import append as audit
-from clearance.cases.book import CustomerBook, customer_hash
+from clearance.cases.book import CustomerBook, customer_hash, screened_fields
 from clearance.cases.monitor import MonitorRun, monitor
 from clearance.cases.principals import Principal, Principals
 from clearance.cases.roles import Permission
@@ -325,20 +325,8 @@ class ClearanceService:
 
 
 def _query_dict(query: Query) -> dict[str, object]:
-    return {
-        k: v
-        for k, v in {
-            "id": query.id,
-            "name": query.name,
-            "schema": query.schema,
-            "birth_date": query.birth_date,
-            "nationality": query.nationality,
-            "country": query.country,
-            "id_number": query.id_number,
-            "gender": query.gender,
-        }.items()
-        if v is not None
-    }
+    given = {"id": query.id, **screened_fields(query)}
+    return {k: v for k, v in given.items() if v is not None}
 
 
 def _credit_dict(credit: CreditTerms | None) -> dict[str, object] | None:

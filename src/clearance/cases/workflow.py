@@ -25,6 +25,11 @@ from clearance.cases.roles import Permission, allows
 from clearance.matching import MatchResult
 from clearance.store.schema import allow_list, case_events, cases
 
+# The proposal columns of a case once its proposal is approved or sent back.
+NO_PROPOSAL: dict[str, Any] = dict.fromkeys(
+    ("proposed_disposition", "proposed_by", "proposed_reason", "proposed_allow", "proposed_at")
+)
+
 
 class CaseStatus(StrEnum):
     OPEN = "open"
@@ -287,11 +292,7 @@ class Cases:
                 .values(
                     status=status.value,
                     disposition=disposition.value,
-                    proposed_disposition=None,
-                    proposed_by=None,
-                    proposed_reason=None,
-                    proposed_allow=None,
-                    proposed_at=None,
+                    **NO_PROPOSAL,
                     updated_at=now,
                 )
             )
@@ -360,11 +361,7 @@ class Cases:
                 .where(cases.c.id == case_id)
                 .values(
                     status=previous.value,
-                    proposed_disposition=None,
-                    proposed_by=None,
-                    proposed_reason=None,
-                    proposed_allow=None,
-                    proposed_at=None,
+                    **NO_PROPOSAL,
                     updated_at=datetime.now(UTC),
                 )
             )

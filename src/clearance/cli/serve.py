@@ -27,22 +27,27 @@ MONITOR_ENV = "CLEARANCE_WATCH_MONITOR"
 def build_app(service, metrics_public: bool = False):  # type: ignore[no-untyped-def]
     """The API with the analyst pages mounted under /ui."""
     from clearance.api.app import create_app
-    from clearance.web import build_router
 
-    app = create_app(service, metrics_public=metrics_public)
-    app.include_router(build_router(lambda: service))
-    return app
+    return _with_pages(create_app(service, metrics_public=metrics_public))
 
 
 def worker_app():  # type: ignore[no-untyped-def]
-    """The app of one uvicorn worker process (``--workers`` > 1), configured by environment."""
-    from clearance.cases.service import ClearanceService
+    """The app of one uvicorn worker process (``--workers`` > 1), configured by environment
+    (:func:`clearance.api.app.app_from_environment`), with the pages and a list watcher."""
+    from clearance.api.app import app_from_environment
 
-    service = ClearanceService(open_store(os.environ.get("CLEARANCE_DB")))
-    app = build_app(service, os.environ.get("CLEARANCE_API_METRICS_PUBLIC") == "1")
+    app = _with_pages(app_from_environment())
     interval = float(os.environ.get(WATCH_ENV, "30"))
     if interval > 0:
-        start_watcher(service, interval, os.environ.get(MONITOR_ENV) == "1")
+        start_watcher(app.state.service, interval, os.environ.get(MONITOR_ENV) == "1")
+    return app
+
+
+def _with_pages(app):  # type: ignore[no-untyped-def]
+    from clearance.web import build_router
+
+    service = app.state.service
+    app.include_router(build_router(lambda: service))
     return app
 
 

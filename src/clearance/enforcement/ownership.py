@@ -29,6 +29,7 @@ from typing import Any
 
 from clearance.enforcement.measures import is_blocking as designations_block
 from clearance.model import Designation, Entity
+from clearance.sources.base import InputFileError
 
 log = logging.getLogger(__name__)
 
@@ -64,18 +65,8 @@ class OwnershipRecord:
     source: str | None = None  # where the record came from: "owners.csv:12", an FtM id
 
 
-class OwnershipInputError(ValueError):
+class OwnershipInputError(InputFileError, ValueError):
     """An ownership file that cannot be read: names the file and, where known, the line."""
-
-    def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
-        self.path = Path(path)
-        self.line = line
-        self.reason = reason
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = f"{self.path.name} line {self.line}" if self.line else self.path.name
-        return f"{where}: {self.reason}"
 
 
 CSV_COLUMNS = ("owner_id", "asset_id", "share_pct")

@@ -22,8 +22,8 @@ from clearance.model import Entity
 SNIFF_BYTES = 8192
 
 
-class SourceError(Exception):
-    """A list file that cannot be read: names the file and, where known, the line."""
+class InputFileError(Exception):
+    """A file that cannot be read: names the file and, where known, the line."""
 
     def __init__(self, path: Path | str, line: int | None, reason: str) -> None:
         self.path = Path(path)
@@ -34,6 +34,10 @@ class SourceError(Exception):
     def __str__(self) -> str:
         where = f"{self.path.name} line {self.line}" if self.line else self.path.name
         return f"{where}: {self.reason}"
+
+
+class SourceError(InputFileError):
+    """A list file that cannot be read: names the file and, where known, the line."""
 
 
 @dataclass

@@ -14,6 +14,7 @@ from sqlalchemy import Engine, select
 
 from clearance.model import Entity
 from clearance.model.codec import entity_from_json
+from clearance.store.batches import in_batches
 from clearance.store.schema import entity_blobs, snapshot_entities
 from clearance.store.snapshots import SnapshotInfo, list_snapshots, snapshot_by_id
 
@@ -159,10 +160,8 @@ def _members(engine: Engine, snapshot_id: int) -> dict[str, tuple[str, str]]:
 
 def _blobs(engine: Engine, hashes: set[str]) -> dict[str, str]:
     found: dict[str, str] = {}
-    ordered = sorted(hashes)
     with engine.connect() as connection:
-        for start in range(0, len(ordered), 500):
-            chunk = ordered[start : start + 500]
+        for chunk in in_batches(hashes):
             query = select(entity_blobs.c.hash, entity_blobs.c.data).where(
                 entity_blobs.c.hash.in_(chunk)
             )
@@ -175,20 +174,14 @@ def entity_versions(
 ) -> dict[str, tuple[Entity | None, Entity]]:
     """entity id -> (its version in ``old`` or None, its version in ``new``), for ``entity_ids``
     present in ``new``."""
-    new_members = _members(engine, new.id)
-    old_members = _members(engine, old.id) if old is not None else {}
-    wanted = [i for i in sorted(entity_ids) if i in new_members]
-    hashes = {new_members[i][0] for i in wanted} | {
-        old_members[i][0] for i in wanted if i in old_members
-    }
-    blobs = _blobs(engine, hashes)
-    return {
-        i: (
-            entity_from_json(blobs[old_members[i][0]]) if i in old_members else None,
-            entity_from_json(blobs[new_members[i][0]]),
-        )
-        for i in wanted
-    }
+    after = entities_of(engine, new, entity_ids)
+    before = entities_of(engine, old, set(after)) if old is not None else {}
+    return {i: (before.get(i), entity) for i, entity in after.items()}
+
+
+def member_ids(engine: Engine, snapshot: SnapshotInfo) -> set[str]:
+    """The ids of every entity ``snapshot`` holds."""
+    return set(_members(engine, snapshot.id))
 
 
 def entities_of(engine: Engine, snapshot: SnapshotInfo, entity_ids: set[str]) -> dict[str, Entity]:

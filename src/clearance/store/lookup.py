@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, or_, select
 
 from clearance.model import Entity, Relationship
 from clearance.model.codec import entity_from_json
+from clearance.store.batches import in_batches
 from clearance.store.keys import name_key
 from clearance.store.schema import entity_blobs, snapshot_entities, snapshot_names, snapshots
 from clearance.store.snapshots import SnapshotInfo, _row_to_info
@@ -108,8 +109,7 @@ def iter_snapshot_entities(
 def current_entity_hashes(connection: Connection, entity_ids: list[str]) -> dict[str, str]:
     """entity id -> content hash of its version in the current snapshots."""
     found: dict[str, str] = {}
-    wanted = sorted(set(entity_ids))
-    for start in range(0, len(wanted), 500):
+    for batch in in_batches(entity_ids):
         rows = connection.execute(
             select(snapshot_entities.c.entity_id, snapshot_entities.c.entity_hash)
             .select_from(
@@ -117,7 +117,7 @@ def current_entity_hashes(connection: Connection, entity_ids: list[str]) -> dict
             )
             .where(
                 snapshots.c.current.is_(True),
-                snapshot_entities.c.entity_id.in_(wanted[start : start + 500]),
+                snapshot_entities.c.entity_id.in_(batch),
             )
         ).all()
         found.update({r.entity_id: r.entity_hash for r in rows})
@@ -127,9 +127,8 @@ def current_entity_hashes(connection: Connection, entity_ids: list[str]) -> dict
 def current_entities(engine: Engine, entity_ids: list[str]) -> list[Entity]:
     """The current versions of the entities with these ids (unknown ids are skipped)."""
     found: list[Entity] = []
-    wanted = sorted(set(entity_ids))
     with engine.connect() as connection:
-        for start in range(0, len(wanted), 500):
+        for batch in in_batches(entity_ids):
             rows = connection.execute(
                 select(entity_blobs.c.data)
                 .select_from(
@@ -139,7 +138,7 @@ def current_entities(engine: Engine, entity_ids: list[str]) -> list[Entity]:
                 )
                 .where(
                     snapshots.c.current.is_(True),
-                    snapshot_entities.c.entity_id.in_(wanted[start : start + 500]),
+                    snapshot_entities.c.entity_id.in_(batch),
                 )
             ).all()
             found.extend(entity_from_json(r.data) for r in rows)
