@@ -97,6 +97,28 @@ def test_compare_scores_and_explains() -> None:
     assert compare("Vladimir Putin", "Владимир Путин", schema="Person").match
 
 
+def test_a_name_split_into_three_pieces_aligns_as_one() -> None:
+    result = compare(
+        "Nikolai Plat Ono Vich Patrushev", "Nikolai Platonovich Patrushev", schema="Person"
+    )
+    aligned = {p["query"]: p for p in result.explanation["name"]["aligned"]}
+    assert aligned["plat ono vich"]["name"] == "platonovich"
+    assert aligned["plat ono vich"]["how"] == "compound"
+    assert result.match
+
+
+def test_stacked_and_foreign_legal_forms_do_not_hide_a_company() -> None:
+    assert compare(
+        "JSC TACTICAL MISSILES CORPORATION",
+        "TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY",
+        schema="Company",
+    ).match
+    assert compare(
+        "Societatea cu Răspundere Limitată PRO TRAFFIC", "SRL PRO TRAFFIC", schema="Company"
+    ).match
+    assert compare("SiemensAG", "Siemens AG", schema="Company").match
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
-from clearance.names import ParsedName, fold, parse_name
+from clearance.names import ParsedName, fold, legal_forms_conflict, parse_name
 
 TOKEN = re.compile(r"^[a-z0-9]+$")
 SCHEMAS = st.sampled_from(
@@ -96,7 +96,7 @@ def test_org_spelling_and_org_terms() -> None:
         ("Gazprom Neft PJSC", "jsc", ("gazprom", "neft")),
         ("ПАО Сбербанк", "jsc", ("sberbank",)),
         ("Joint Stock Company Rosoboronexport", "jsc", ("rosoboronexport",)),
-        ("Goldman Sachs & Co. L.L.C.", "llc", ("goldman", "sachs", "and", "co")),
+        ("Goldman Sachs & Co. L.L.C.", "co+llc", ("goldman", "sachs")),
         ("AT&T Inc.", "inc", ("at", "and", "t")),
         ("Aselsan A.Ş.", "as", ("aselsan",)),
         ("Aselsan Elektronik Sanayi ve Ticaret Anonim Şirketi", "as",
@@ -112,12 +112,37 @@ def test_org_spelling_and_org_terms() -> None:
         ("PT Bank Mandiri Tbk", "pt", ("bank", "mandiri")),
         ("Acme Sdn Bhd", "sdn bhd", ("acme",)),
         ("Limited", None, ("limited",)),
+        ("JSC TACTICAL MISSILES CORPORATION", "inc+jsc", ("tactical", "missiles")),
+        ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY", "inc+jsc", ("tactical", "missiles")),
+        ("Societatea cu Răspundere Limitată PRO TRAFFIC", "srl", ("pro", "traffic")),
+        ("SRL PRO TRAFFIC", "srl", ("pro", "traffic")),
+        ("Spółka z ograniczoną odpowiedzialnością Orlen", "llc", ("orlen",)),
+        ("Công ty TNHH Hoa Sen", "llc", ("hoa", "sen")),
+        ("The Homs Refinery Company", "co", ("homs", "refinery")),
     ],
 )  # fmt: skip
 def test_legal_forms(name: str, legal_form: str | None, tokens: tuple[str, ...]) -> None:
     parsed = parse_name(name, "Company")
     assert parsed.legal_form == legal_form
     assert parsed.tokens == tokens
+
+
+def test_legal_forms_conflict_only_when_no_class_is_shared() -> None:
+    assert legal_forms_conflict("ag", "gmbh")
+    assert not legal_forms_conflict("inc+jsc", "jsc")
+    assert not legal_forms_conflict(None, "llc")
+
+
+def test_legal_form_written_onto_the_name() -> None:
+    assert ("siemens",) in parse_name("SiemensAG", "Company").all_forms
+    assert ("acme",) in parse_name("AcmeLLC", "Company").all_forms
+    # "ag" only ends a one-word name: "Mittag" in a longer name keeps its letters
+    assert ("hotel", "mitt") not in parse_name("Hotel Mittag", "Company").all_forms
+
+
+def test_organisation_abbreviations() -> None:
+    assert parse_name("First Bank Int'l", "Company").tokens == ("first", "bank", "international")
+    assert parse_name("Acme Mfg", "Company").tokens == ("acme", "manufacturing")
 
 
 def test_legal_forms_are_not_removed_from_people() -> None:

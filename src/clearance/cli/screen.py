@@ -75,6 +75,14 @@ def _alignment_table(name: dict) -> Table:  # type: ignore[type-arg]
         table.add_row(token, "[dim]—[/]", "", "unaligned")
     for token in name["unaligned_name"]:
         table.add_row("[dim]—[/]", token, "", "unaligned")
+    for token in name.get("omitted_patronymics", ()):
+        in_query = token in name["query_tokens"]
+        table.add_row(
+            token if in_query else "[dim]—[/]",
+            "[dim]—[/]" if in_query else token,
+            "",
+            "patronymic left out (not counted)",
+        )
     return table
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
 
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
@@ -79,6 +78,7 @@ class Alignment:
     __slots__ = (
         "_chosen",
         "_name",
+        "_omitted",
         "_query",
         "_used_name",
         "_used_query",
@@ -102,10 +102,12 @@ class Alignment:
         chosen: list[_Match],
         used_query: set[int],
         used_name: set[int],
+        omitted: tuple[str, ...] = (),
         **numbers: float,
     ) -> None:
         self._query, self._name, self._chosen = query, name, chosen
         self._used_query, self._used_name = used_query, used_name
+        self._omitted = omitted
         self.aligned_count = len(chosen)
         self.unaligned_query_count = len(query) - len(used_query)
         self.unaligned_name_count = len(name) - len(used_name)
@@ -136,13 +138,19 @@ class Alignment:
         return tuple(q for i, q in enumerate(self._query) if i not in self._used_query)
 
     @property
+    def omitted(self) -> tuple[str, ...]:
+        """Patronymics of one name left out of the other, not counted against the match."""
+        return self._omitted
+
+    @property
     def unaligned_name(self) -> tuple[str, ...]:
         return tuple(n for j, n in enumerate(self._name) if j not in self._used_name)
 
 
-COMPOUND = "compound"  # one token against two adjacent ones: "vladimirputin" / "vladimir putin"
+COMPOUND = "compound"  # one token against 2-3 adjacent ones: "vladimirputin" / "vladimir putin"
 ACRONYM = "acronym"  # "pla" / "people liberation army", "jc" / "jean claude"
 COMPOUND_CUTOFF = 0.86
+COMPOUND_PARTS = 3  # "plat ono vich" / "platonovich"
 ACRONYM_SIMILARITY = 0.85
 
 
@@ -174,10 +182,11 @@ def align(
         chosen.extend(_leftovers(query, name, used_q, used_n))
         chosen.extend(_swap(m) for m in _leftovers(name, query, used_n, used_q))
     chosen.sort(key=lambda m: m.query)
+    omitted_q, omitted_n = _omitted_patronymics(query, name, used_q, used_n)
     matched_q = sum(query_weights[i] * m.similarity for m in chosen for i in m.query)
     matched_n = sum(name_weights[j] * m.similarity for m in chosen for j in m.name)
-    total_q = sum(query_weights) or 1.0
-    total_n = sum(name_weights) or 1.0
+    total_q = sum(w for i, w in enumerate(query_weights) if i not in omitted_q) or 1.0
+    total_n = sum(w for j, w in enumerate(name_weights) if j not in omitted_n) or 1.0
     name_positions = [m.name[0] for m in chosen]
     in_order = name_positions == sorted(name_positions)
     pivot = name_positions.index(min(name_positions)) if name_positions else 0
@@ -186,14 +195,14 @@ def align(
     )
     lost = sum(name_weights[j] * (1 - m.similarity) for m in chosen for j in m.name)
     exact = sum(1 for m in chosen if m.how in (EXACT, EQUIVALENT))
-    left_q = sum(w for i, w in enumerate(query_weights) if i not in used_q)
-    left_n = sum(w for j, w in enumerate(name_weights) if j not in used_n)
+    left_q = sum(w for i, w in enumerate(query_weights) if i not in used_q and i not in omitted_q)
+    left_n = sum(w for j, w in enumerate(name_weights) if j not in used_n and j not in omitted_n)
     return Alignment(
         query,
         name,
         chosen,
-        used_q,
-        used_n,
+        used_q | omitted_q,
+        used_n | omitted_n,
         coverage_query=matched_q / total_q,
         coverage_name=matched_n / total_n,
         weakest=min((m.similarity for m in chosen), default=0.0),
@@ -202,7 +211,44 @@ def align(
         rotated=rotated,
         fuzzy_loss=lost / total_n,
         conflict=min(left_q, left_n),
+        omitted=tuple(query[i] for i in sorted(omitted_q))
+        + tuple(name[j] for j in sorted(omitted_n)),
     )
+
+
+PATRONYMIC_ENDINGS = ("ovich", "evich", "ovych", "evych", "ovna", "evna", "ivna", "ichna")
+_NO_OMISSION: tuple[frozenset[int], frozenset[int]] = (frozenset(), frozenset())
+
+
+def _omitted_patronymics(
+    query: tuple[str, ...], name: tuple[str, ...], used_q: set[int], used_n: set[int]
+) -> tuple[frozenset[int], frozenset[int]]:
+    """Unaligned patronymics ("Vladimirovich") of one name when the other name has none
+    left over: customers often leave the father's name out ("Volodymyr Zelenskyy" /
+    "Volodymyr Oleksandrovych Zelenskyy"), which is missing information, not a different
+    person. Two different patronymics left over on both sides stay a conflict."""
+    if len(used_q) == len(query) and len(used_n) == len(name):
+        return _NO_OMISSION
+    left_q = _patronymics(query, used_q)
+    left_n = _patronymics(name, used_n)
+    if left_q and not left_n:
+        return left_q, frozenset()
+    if left_n and not left_q:
+        return frozenset(), left_n
+    return _NO_OMISSION
+
+
+def _patronymics(tokens: tuple[str, ...], used: set[int]) -> frozenset[int]:
+    """Unaligned positions holding a patronymic: a Slavic patronymic ending on a word that
+    is neither the first nor the only other word ("Ivan Petrovich Karpovich": the middle
+    one; "Putin Vladimir Vladimirovich": the last, after a given name)."""
+    n = len(tokens)
+    if n < 3:
+        return frozenset()
+    marked = [i for i in range(1, n) if tokens[i].endswith(PATRONYMIC_ENDINGS)]
+    if n - 1 in marked and len(marked) > 1:
+        marked.remove(n - 1)  # a surname like Karpovich after a patronymic
+    return frozenset(i for i in marked if i not in used)
 
 
 def _swap(match: _Match) -> _Match:
@@ -234,13 +280,18 @@ def _compound(
     if len(token) < 5:
         return None
     best = None
-    for a, b in pairwise(free):
-        if b != a + 1:
-            continue
-        joined = other[a] + other[b]
-        similarity = Levenshtein.normalized_similarity(token, joined)
-        if similarity >= COMPOUND_CUTOFF and (best is None or similarity > best[1]):
-            best = ((a, b), similarity, COMPOUND)
+    for size in range(2, COMPOUND_PARTS + 1):
+        for start in range(len(free) - size + 1):
+            run = free[start : start + size]
+            if run[-1] - run[0] != size - 1:
+                continue  # not adjacent in the other name
+            joined = "".join(other[j] for j in run)
+            longer = max(len(joined), len(token))
+            if 1 - abs(len(joined) - len(token)) / longer < COMPOUND_CUTOFF:
+                continue  # the length difference alone keeps it below the cutoff
+            similarity = Levenshtein.normalized_similarity(token, joined)
+            if similarity >= COMPOUND_CUTOFF and (best is None or similarity > best[1]):
+                best = (tuple(run), similarity, COMPOUND)
     return best
 
 

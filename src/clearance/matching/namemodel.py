@@ -17,6 +17,7 @@ import numpy as np
 from clearance.matching import coefficients
 from clearance.matching.align import Alignment
 from clearance.matching.forms import NameForm
+from clearance.names import legal_forms_conflict
 
 FEATURES = (
     "coverage_min",  # the lower of the two weighted coverages
@@ -40,9 +41,7 @@ FEATURES = (
 def features(alignment: Alignment, query: NameForm, name: NameForm) -> tuple[float, ...]:
     organisation = 1.0 if "organisation" in (query.kind, name.kind) else 0.0
     coverage_min = min(alignment.coverage_query, alignment.coverage_name)
-    legal_conflict = bool(
-        query.legal_form and name.legal_form and query.legal_form != name.legal_form
-    )
+    legal_conflict = legal_forms_conflict(query.legal_form, name.legal_form)
     return (
         coverage_min,
         max(alignment.coverage_query, alignment.coverage_name),

@@ -91,6 +91,7 @@ class Score:
                 ],
                 "unaligned_query": list(name.alignment.unaligned_query),
                 "unaligned_name": list(name.alignment.unaligned_name),
+                "omitted_patronymics": list(name.alignment.omitted),
                 "probability": round(name.probability, 4),
                 "features": {
                     feature: {

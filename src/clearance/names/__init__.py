@@ -18,7 +18,13 @@ from clearance.names.equivalents import canonical_token, equivalent_forms
 from clearance.names.fold import fold
 from clearance.names.numbers import number_words
 from clearance.names.orgs import LEGAL_FORM_CLASSES, ORG_TERMS
-from clearance.names.parts import PARTICLES, PERSON_TITLES, ParsedName, parse_name
+from clearance.names.parts import (
+    PARTICLES,
+    PERSON_TITLES,
+    ParsedName,
+    legal_forms_conflict,
+    parse_name,
+)
 from clearance.names.phonetic import phonetic_key
 from clearance.names.translit import romanisations
 
@@ -34,6 +40,7 @@ __all__ = [
     "canonical_token",
     "equivalent_forms",
     "fold",
+    "legal_forms_conflict",
     "number_words",
     "parse_name",
     "phonetic_key",

@@ -2,27 +2,32 @@
 
 Owns the legal-form classes removed from organisation names by
 :func:`clearance.names.parse_name` (``legal_form``), the generic words that stay in the tokens
-but are flagged (``org_terms``), and British → American spellings of common organisation
-words (``defence`` → ``defense``), applied to organisation tokens.
+but are flagged (``org_terms``), and British → American spellings and common abbreviations
+of organisation words (``defence`` → ``defense``, ``intl`` → ``international``), applied to
+organisation tokens. A name may carry several legal forms ("JSC ... CORPORATION"): all are
+removed, and one written onto the last word ("SiemensAG") gives a variant without it.
 
 Legal-form classes (the canonical value, then the folded spellings that map to it):
 
 =========  ==========================================================================
 llc        LLC, L.L.C., Limited Liability Company, OOO/ООО (Obshchestvo s Ogranichennoy
            Otvetstvennostyu), TOO/ТОО, TOV/ТОВ, SARL, EURL, Ltda, S.L., Sp. z o.o., s.r.o.,
-           d.o.o., Kft, EOOD/OOD, BVBA, W.L.L., SPC, MChJ
+           d.o.o., Kft, EOOD/OOD, BVBA, W.L.L., SPC, MChJ, Spółka z o.o., ApS, Lda, SLU,
+           EIRELI, Công ty TNHH, youxian gongsi (有限公司)
 jsc        JSC, Joint Stock Company, AO/АО, PAO/ПАО, OAO, ZAO, NAO, PJSC, OJSC, CJSC,
-           Aktsionernoye Obshchestvo (public/open/closed), AT/PAT/PrAT/VAT/ZAT (Ukraine)
+           Aktsionernoye Obshchestvo (public/open/closed), AT/PAT/PrAT/VAT/ZAT (Ukraine),
+           Công ty Cổ phần, gufen youxian gongsi (股份有限公司)
 plc        PLC, Public Limited Company
 ltd        Ltd, Limited, Co. Ltd, Company Limited, Pty Ltd
 inc        Inc, Incorporated, Corp, Corporation
-as         A.Ş., Anonim Şirketi, AS, ASA, Aksjeselskap, Aktieselskab
+as         A.Ş., Anonim Şirketi, AS, ASA, Aksjeselskap, Aktieselskab, akciová společnost
 gmbh       GmbH, Gesellschaft mit beschränkter Haftung, GesmbH
 ag         AG, Aktiengesellschaft
 sa         S.A., Sociedad Anónima, Société Anonyme, Sociedade Anónima, SAS, S.A.E., S.A.L.,
-           S.A. de C.V.
+           S.A. de C.V., Spółka Akcyjna, Societatea pe Acţiuni, Société par actions
 bv / nv    B.V. (Besloten Vennootschap) / N.V. (Naamloze Vennootschap)
-srl        S.R.L., Società a Responsabilità Limitata, S. de R.L.
+srl        S.R.L., Società a Responsabilità Limitata, S. de R.L., Societatea cu Răspundere
+           Limitată (Romania)
 spa        S.p.A., Società per Azioni
 kg         KG, Kommanditgesellschaft, GmbH & Co. KG
 oy         Oy, Oyj, Osakeyhtiö
@@ -56,6 +61,10 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "sp z o o", "sp z oo", "spzoo", "s r o", "sro", "d o o", "doo", "kft", "eood", "ood",
         "bvba", "wll", "w l l", "spc", "mchj", "limitada", "sociedad limitada",
         "societe a responsabilite limitee", "mas uliyat cheklangan jamiyat",
+        "spolka z ograniczona odpowiedzialnoscia", "spolecnost s rucenim omezenym",
+        "spolocnost s rucenim obmedzenym", "drustvo s ogranicenom odgovornoscu",
+        "korlatolt felelossegu tarsasag", "aps", "anpartsselskab", "lda", "slu", "eireli",
+        "cong ty tnhh", "tnhh", "youxian gongsi", "you xian gong si",
     ),
     "jsc": (
         "jsc", "joint stock company", "joint stock co", "jsco", "ao", "pao", "oao", "zao", "nao",
@@ -66,6 +75,7 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
         "otkrytoe aktsionernoe obshchestvo", "zakrytoye aktsionernoye obshchestvo",
         "zakrytoe aktsionernoe obshchestvo", "nepublichnoye aktsionernoye obshchestvo",
         "aktsionerne tovarystvo", "pat", "prat", "vat", "zat", "jsc bank",
+        "cong ty co phan", "gufen youxian gongsi", "gu fen you xian gong si",
     ),
     "plc": ("plc", "p l c", "public limited company", "public ltd co", "public ltd company"),
     "ltd": (
@@ -76,17 +86,21 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
     "as": (
         "as", "a s", "anonim sirketi", "anonim sirket", "anonim ortakligi", "asa",
         "aksjeselskap", "allmennaksjeselskap", "aktieselskab", "aktsiaselts",
+        "akciova spolecnost", "akciova spolocnost",
     ),
     "gmbh": ("gmbh", "gesellschaft mit beschrankter haftung", "gesmbh", "ges m b h", "mbh"),
     "ag": ("ag", "aktiengesellschaft"),
     "sa": (
         "sa", "s a", "sociedad anonima", "societe anonyme", "sociedade anonima", "sas",
         "sae", "s a e", "sal", "s a l", "sa de cv", "s a de c v", "sab de cv", "saic", "sarl de cv",
+        "spolka akcyjna", "societatea pe actiuni", "societate pe actiuni", "societe par actions",
+        "societe par actions simplifiee", "sociedade por acoes",
     ),
     "bv": ("bv", "b v", "besloten vennootschap"),
     "nv": ("nv", "n v", "naamloze vennootschap"),
     "srl": ("srl", "s r l", "societa a responsabilita limitata", "s de rl", "s de r l",
-            "sociedad de responsabilidad limitada"),
+            "sociedad de responsabilidad limitada", "societatea cu raspundere limitata",
+            "societate cu raspundere limitata", "societate comerciala cu raspundere limitata"),
     "spa": ("spa", "s p a", "societa per azioni"),
     "kg": ("kg", "kommanditgesellschaft", "gmbh and co kg", "gmbh co kg", "ag and co kg"),
     "oy": ("oy", "oyj", "osakeyhtio"),
@@ -108,6 +122,10 @@ _LEGAL_FORMS: dict[str, tuple[str, ...]] = {
 }  # fmt: skip
 
 LEGAL_FORM_CLASSES: frozenset[str] = frozenset(_LEGAL_FORMS)
+# Legal forms people write onto the name's last word ("SiemensAG", "AcmeLLC"): an
+# organisation's last word ending in one, with four or more letters before it, also gives a
+# variant without it. Longest first; only codes that are not common word endings.
+GLUED_LEGAL_FORMS: tuple[str, ...] = ("gmbh", "llc", "ltd", "plc", "jsc", "inc", "ag")
 LEGAL_FORM_PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): cls for cls, phrases in _LEGAL_FORMS.items() for phrase in phrases
 }
@@ -119,7 +137,7 @@ LEGAL_FORM_PREFIXES: frozenset[tuple[str, ...]] = frozenset(
     for p, cls in LEGAL_FORM_PHRASES.items()
     if (len(p) > 1 and cls not in ("co", "ltd", "sa", "sdn bhd", "pte ltd", "pvt ltd", "kg"))
     or p[0] in ("ooo", "ao", "pao", "oao", "zao", "nao", "pjsc", "ojsc", "cjsc", "jsc", "too",
-                "tov", "pt", "fgup", "gup", "mup", "pat", "prat", "zat", "tbk", "kk")
+                "tov", "pt", "fgup", "gup", "mup", "pat", "prat", "zat", "tbk", "kk", "srl")
 )  # fmt: skip
 
 ORG_TERMS: frozenset[str] = frozenset(
@@ -187,4 +205,15 @@ SPELLING: dict[str, str] = {
     "travelling": "traveling",
     "counsellor": "counselor",
     "councillor": "councilor",
+    # abbreviations written in organisation names
+    "intl": "international",
+    "int'l": "international",
+    "natl": "national",
+    "mfg": "manufacturing",
+    "assn": "association",
+    "bros": "brothers",
+    "hldgs": "holdings",
+    "mgmt": "management",
+    "svcs": "services",
+    "grp": "group",
 }

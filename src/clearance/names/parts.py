@@ -21,6 +21,7 @@ from clearance.names._pinyin_latin import chinese_latin_variants
 from clearance.names.fold import fold
 from clearance.names.numbers import ROMAN, number_words
 from clearance.names.orgs import (
+    GLUED_LEGAL_FORMS,
     LEGAL_FORM_MAX_LEN,
     LEGAL_FORM_PHRASES,
     LEGAL_FORM_PREFIXES,
@@ -271,6 +272,49 @@ def _legal_suffix(tokens: list[str]) -> tuple[str | None, int]:
     return None, 0
 
 
+def _strip_legal_forms(tokens: list[str]) -> tuple[list[str], str | None]:
+    """Remove every legal form ending or opening an organisation name.
+
+    Names stack them ("TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY", "JSC ...
+    CORPORATION"); each is removed, and the classes found are returned sorted and joined by
+    "+" ("inc+jsc"), so two names conflict only when they share no class."""
+    found: list[str] = []
+    while len(tokens) > 1:
+        cls, size = _legal_suffix(tokens)
+        if cls is None:
+            break
+        tokens = tokens[:-size]
+        found.append(cls)
+    while len(tokens) > 1:
+        cls, size = _legal_prefix(tokens)
+        if cls is None:
+            break
+        tokens = tokens[size:]
+        found.append(cls)
+    return tokens, "+".join(sorted(set(found))) or None
+
+
+def legal_forms_conflict(one: str | None, other: str | None) -> bool:
+    """Whether two names' legal forms (as :class:`ParsedName` gives them) disagree: both
+    named and sharing no class."""
+    if not one or not other:
+        return False
+    return not set(one.split("+")) & set(other.split("+"))
+
+
+def _glued_legal_form(tokens: list[str]) -> tuple[str, ...] | None:
+    """The name without a legal form written onto its last word ("SiemensAG"), or None."""
+    if not tokens:
+        return None
+    last = tokens[-1]
+    for code in GLUED_LEGAL_FORMS:
+        if code == "ag" and len(tokens) > 1:
+            continue  # many words end in "ag": only a one-word name ("SiemensAG")
+        if last.endswith(code) and len(last) - len(code) >= 4:
+            return (*tokens[:-1], last[: -len(code)])
+    return None
+
+
 def _legal_prefix(tokens: list[str]) -> tuple[str | None, int]:
     n = len(tokens)
     for size in range(min(LEGAL_FORM_MAX_LEN, n - 1), 0, -1):
@@ -326,16 +370,15 @@ def _analyse(
                 vessel_prefix = prefix
                 tokens = tokens[size:]
                 break
+    glued: tuple[str, ...] | None = None
     if kind in (ORGANISATION, ANY):
-        legal_form, size = _legal_suffix(tokens)
-        if legal_form is not None:
-            tokens = tokens[:-size]
-        prefix_form, size = _legal_prefix(tokens)
-        if prefix_form is not None:
-            tokens = tokens[size:]
-            legal_form = legal_form or prefix_form
+        tokens, legal_form = _strip_legal_forms(tokens)
+        if kind == ORGANISATION:
+            glued = _glued_legal_form(tokens)
     if kind != PERSON:
         tokens = [SPELLING.get(t, t) for t in tokens]
+        if kind != ANY and len(tokens) > 1 and tokens[0] == "the":
+            tokens = tokens[1:]  # "The Homs Refinery Company"
     variants: list[tuple[str, ...]] = []
     published = tuple(tokens)
     primary = _strip_articles(tokens, hyphen_articles)
@@ -351,6 +394,8 @@ def _analyse(
     numbers = _number_variant(primary, kind)
     if numbers is not None:
         variants.append(numbers)
+    if glued is not None:
+        variants.append(glued)
     if kind != PERSON and 2 <= len(primary) <= 4:
         if "and" in primary and len(primary) > 2:
             variants.append(tuple(t for t in primary if t != "and"))
