@@ -145,3 +145,26 @@ def test_screen_usage_errors(home: Path) -> None:
     assert "either --name" in run("screen", home=home, code=2).stderr
     empty_home = home.parent / "nothing-loaded"
     assert "no lists loaded" in run("screen", "--name", "x", home=empty_home, code=2).stderr
+
+
+def test_repeated_parties_get_the_same_alerts_under_their_own_ids(
+    home: Path, tmp_path: Path
+) -> None:
+    batch = tmp_path / "repeats.csv"
+    rows = ["id,name,schema,birth_date,branch"]
+    for i in range(300):  # more than a chunk, so both workers see repeats
+        rows.append(f"r{i},Ismail Demir,Person,,b{i % 7}")
+    rows.append("late,Ismail Demir,Person,1985-01-01,b0")  # same name, other birth date
+    batch.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    out = tmp_path / "repeats.jsonl"
+    result = run("screen", str(batch), "-o", str(out), "--workers", "2", home=home, code=1)
+    lines = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [line["id"] for line in lines] == [f"r{i}" for i in range(300)] + ["late"]
+    assert [line["branch"] for line in lines[:7]] == [f"b{i}" for i in range(7)]
+    assert [line["line"] for line in lines[:3]] == [2, 3, 4]
+    first = lines[0]["alerts"]
+    assert first and first[0]["entity_id"] == "ofac-27018"
+    assert all(line["alerts"] == first for line in lines[:300])
+    assert not any(a["match"] for a in lines[300]["alerts"])  # born 25 years later
+    with_alerts = 300 + bool(lines[300]["alerts"])
+    assert f"301 rows, 301 screened, 0 bad, {with_alerts} with alerts" in result.stderr

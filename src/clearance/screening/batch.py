@@ -14,9 +14,9 @@ import json
 import multiprocessing
 import os
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import IO, Any
 
@@ -195,6 +195,14 @@ def _text(value: Any) -> str | None:
 _WORKER_MATCHER: Matcher | None = None
 
 
+# Alerts of the queries a worker screened last, keyed by everything screened but the row id:
+# batches repeat parties (a payment file names the same counterparties again and again), and
+# the same question gets the same answer from the same index.
+# Bounded (least recently used go first) so memory stays constant in the input's size.
+_ALERTS_SEEN: OrderedDict[Query, tuple[int, str]] = OrderedDict()
+SEEN_QUERIES = 5_000
+
+
 def _screen_chunk(chunk: tuple[list[Row], float]) -> list[tuple[int, str]]:
     """Screen rows in a worker; return (alert count, finished JSON line) per row, so the
     parent only writes text."""
@@ -202,10 +210,20 @@ def _screen_chunk(chunk: tuple[list[Row], float]) -> list[tuple[int, str]]:
     rows, threshold = chunk
     out = []
     for row in rows:
-        results = _WORKER_MATCHER.match(row.query, limit=10, threshold=threshold)
-        alerts = [_alert(r) for r in results]
-        line = {**row.passthrough, "id": row.query.id, "line": row.line, "alerts": alerts}
-        out.append((len(alerts), json.dumps(line, ensure_ascii=False, default=str)))
+        key = replace(row.query, id=None)
+        seen = _ALERTS_SEEN.get(key)
+        if seen is None:
+            results = _WORKER_MATCHER.match(row.query, limit=10, threshold=threshold)
+            seen = len(results), json.dumps([_alert(r) for r in results], ensure_ascii=False)
+            _ALERTS_SEEN[key] = seen
+            if len(_ALERTS_SEEN) > SEEN_QUERIES:
+                _ALERTS_SEEN.popitem(last=False)
+        else:
+            _ALERTS_SEEN.move_to_end(key)
+        count, alerts_json = seen
+        head = {**row.passthrough, "id": row.query.id, "line": row.line}
+        text = json.dumps(head, ensure_ascii=False, default=str)  # "{...}": alerts go last
+        out.append((count, f'{text[:-1]}, "alerts": {alerts_json}}}'))
     return out
 
 
@@ -238,6 +256,7 @@ def screen_file(
     rows = _valid_rows(read_records(source, mapping or {}), summary)
     workers = workers or os.cpu_count() or 1
     _WORKER_MATCHER = matcher
+    _ALERTS_SEEN.clear()  # answers of another matcher or threshold do not carry over
     chunks = _chunks(rows, threshold)
     if workers <= 1:
         for chunk in chunks:
