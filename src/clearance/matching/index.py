@@ -22,6 +22,7 @@ from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
+from clearance.matching.records import LazyRecords
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
 from clearance.model.pickling import pickled_by_fields
@@ -53,6 +54,18 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
+def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
+    """Normalised identifier -> positions of the entities listing it (an 11-letter BIC also
+    under its 8-letter head)."""
+    lookup: dict[str, list[int]] = {}
+    for position, entity in enumerate(entities):
+        for value, _, _ in entity.facts.identifiers:
+            lookup.setdefault(value, []).append(position)
+            if len(value) == 11 and value.isalnum():
+                lookup.setdefault(value[:8], []).append(position)
+    return lookup
+
+
 def _best_pairs(hits: dict[int, tuple[float, int]]) -> list[tuple[int, int]]:
     ranked = sorted(hits.items(), key=lambda item: -item[1][0])[:FORMS_PER_CANDIDATE]
     return [(form_id, query_index) for form_id, (_, query_index) in ranked]
@@ -62,7 +75,9 @@ class MatchIndex:
     """Name forms of listed entities with postings for candidate generation."""
 
     def __init__(self, entities: list[IndexedEntity], forms: list[NameForm], owners: list[int]):
-        self.entities = entities
+        self.entities: LazyRecords[IndexedEntity] = LazyRecords(entities)
+        self.entity_schemas = [entity.schema for entity in entities]
+        self._identifiers = _identifier_lookup(entities)
         self.forms = forms
         self.form_entity = np.asarray(owners, dtype=np.int32)
         self.stats = TokenStats.from_token_sets(self._entity_token_sets())
@@ -215,15 +230,7 @@ class MatchIndex:
     def with_identifier(self, number: str) -> list[int]:
         """Positions of the entities that list this identifier (normalised; a BIC's 8-letter
         head matches its 11-letter branch codes too)."""
-        lookup = self.__dict__.get("_identifiers")
-        if lookup is None:
-            lookup = {}
-            for position, entity in enumerate(self.entities):
-                for value, _, _ in entity.facts.identifiers:
-                    lookup.setdefault(value, []).append(position)
-                    if len(value) == 11 and value.isalnum():
-                        lookup.setdefault(value[:8], []).append(position)
-            self.__dict__["_identifiers"] = lookup
+        lookup = self._identifiers
         wanted = normalise_id(number)
         found = list(lookup.get(wanted, ()))
         if len(wanted) == 11 and wanted.endswith("XXX"):
@@ -269,5 +276,4 @@ class MatchIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("_hits_cache", None)
-        state.pop("_identifiers", None)
         return state

@@ -30,6 +30,7 @@ from clearance.model import Designation, Entity
 
 INDEX_FORMAT = "clearance-index-1"
 CANDIDATES = 20
+KEEP_INDEXES = 4  # saved indexes kept in the cache folder (the most recently used)
 
 
 @dataclass(frozen=True)
@@ -101,6 +102,7 @@ class Matcher:
         path = folder / f"{digest.hexdigest()[:32]}.pickle"
         hashes = {s.source: s.content_hash for s in snapshots}
         if path.exists():
+            os.utime(path)  # recently used: kept when older indexes are pruned
             with path.open("rb") as handle:
                 enabled = gc.isenabled()
                 gc.disable()  # unpickling allocates the whole index at once: nothing to collect
@@ -114,6 +116,7 @@ class Matcher:
         with tempfile.NamedTemporaryFile(dir=folder, delete=False, suffix=".tmp") as handle:
             pickle.dump(index, handle, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(handle.name, path)
+        _prune(folder, keep=path)
         return cls(index, snapshots=hashes)
 
     def match(
@@ -133,14 +136,15 @@ class Matcher:
         hopeless = _log_odds(floor) - most_support(query)
         query_forms = _query_forms(query)
         all_forms = self.index.forms
+        schemas = self.index.entity_schemas
         results: list[MatchResult] = []
         for position, pairs in self.index.candidates(query_forms, CANDIDATES):
-            entity = self.index.entities[position]
-            if not compatible(query.schema, entity.schema):
+            if not compatible(query.schema, schemas[position]):
                 continue
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
             if name is None or name.log_odds < hopeless:
                 continue
+            entity = self.index.entities[position]
             scored = combine(name, gather(query, entity.facts, entity.schema))
             if scored.value >= floor:
                 results.append(self._result(entity, scored))
@@ -161,6 +165,22 @@ class Matcher:
             entity.source,
             self.snapshots.get(entity.source),
         )
+
+
+def _prune(folder: Path, keep: Path) -> None:
+    """Delete all but the KEEP_INDEXES most recently used saved indexes: every list load
+    or upgrade saves a new one, and the old ones would pile up (tens of MB each, GBs at a
+    million entities). A pruned one is rebuilt if its snapshots are ever indexed again."""
+    saved = []
+    for path in folder.glob("*.pickle"):
+        try:
+            saved.append((path.stat().st_mtime, path))
+        except FileNotFoundError:
+            continue  # pruned meanwhile by another process
+    saved.sort(reverse=True)
+    for _, path in saved[KEEP_INDEXES:]:
+        if path != keep:
+            path.unlink(missing_ok=True)
 
 
 def _log_odds(probability: float) -> float:
