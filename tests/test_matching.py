@@ -117,6 +117,17 @@ def test_stacked_and_foreign_legal_forms_do_not_hide_a_company() -> None:
         "Societatea cu Răspundere Limitată PRO TRAFFIC", "SRL PRO TRAFFIC", schema="Company"
     ).match
     assert compare("SiemensAG", "Siemens AG", schema="Company").match
+    assert compare(
+        "TACTICAL MISSILES CORPORATION JOINT STOCK COMPANY",
+        "TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY",
+        schema="Company",
+    ).match
+
+
+def test_numbers_in_words_and_digits_meet_but_a_digit_is_no_initial() -> None:
+    assert compare("Brigade Forty-Four", "Brigade 44", schema="Organization").match
+    different = compare("Brigade 4", "Brigade 44", schema="Organization")
+    assert all(p["how"] != "initial" for p in different.explanation["name"]["aligned"])
 
 
 @pytest.mark.parametrize(
@@ -150,8 +161,34 @@ def test_matcher_from_store_is_cached(tmp_path: Path) -> None:
     cached = list((tmp_path / "index").glob("*.pickle"))
     assert len(cached) == 1
     second = Matcher.from_store(store, cache_dir=tmp_path / "index")
-    query = Query("Ismail Demir", "Person")
-    assert [r.entity_id for r in first.match(query)] == [r.entity_id for r in second.match(query)]
+    for query in (Query("Ismail Demir", "Person"), Query("Presidency of Defense Industries")):
+        built, loaded = first.match(query), second.match(query)
+        assert loaded and [r.to_dict() for r in built] == [r.to_dict() for r in loaded]
+        assert [r.designations for r in built] == [r.designations for r in loaded]
+    # records decode on first use; every one of them equals the built one
+    assert list(second.index.entities) == list(first.index.entities)
+    assert second.index.entity_schemas == first.index.entity_schemas
+
+
+def test_old_saved_indexes_are_pruned(tmp_path: Path) -> None:
+    import os
+
+    from clearance.matching.matcher import KEEP_INDEXES
+    from clearance.store import Store
+
+    folder = tmp_path / "index"
+    folder.mkdir()
+    for i in range(KEEP_INDEXES + 3):
+        old = folder / f"old{i}.pickle"
+        old.write_bytes(b"stale")
+        os.utime(old, (1_000_000 + i, 1_000_000 + i))
+    store = Store(str(tmp_path / "s.db"))
+    store.load([open_list(p) for p in sample_list_paths()])
+    Matcher.from_store(store, cache_dir=folder)
+    kept = sorted(p.name for p in folder.glob("*.pickle"))
+    assert len(kept) == KEEP_INDEXES
+    newest_old = [f"old{i}.pickle" for i in range(4, KEEP_INDEXES + 3)]
+    assert set(newest_old) < set(kept)  # the most recently used stale ones stay
 
 
 def test_top_level_compare_and_match(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

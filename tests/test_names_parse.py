@@ -119,6 +119,9 @@ def test_org_spelling_and_org_terms() -> None:
         ("Spółka z ograniczoną odpowiedzialnością Orlen", "llc", ("orlen",)),
         ("Công ty TNHH Hoa Sen", "llc", ("hoa", "sen")),
         ("The Homs Refinery Company", "co", ("homs", "refinery")),
+        ("TACTICAL MISSILES CORPORATION JOYNT STOCK COMPANY", "inc+jsc", ("tactical", "missiles")),
+        ("Siemens Aktiengeselschaft", "ag", ("siemens",)),
+        ("Stock Company", "co", ("stock",)),  # a legal form never takes the whole name
     ],
 )  # fmt: skip
 def test_legal_forms(name: str, legal_form: str | None, tokens: tuple[str, ...]) -> None:
@@ -138,6 +141,13 @@ def test_legal_form_written_onto_the_name() -> None:
     assert ("acme",) in parse_name("AcmeLLC", "Company").all_forms
     # "ag" only ends a one-word name: "Mittag" in a longer name keeps its letters
     assert ("hotel", "mitt") not in parse_name("Hotel Mittag", "Company").all_forms
+
+
+def test_two_word_numbers() -> None:
+    assert ("brigade", "44") in parse_name("Brigade Forty-Four", "Organization").all_forms
+    assert ("brigade", "44") in parse_name("Brigade Fourty-four", "Organization").all_forms
+    assert ("brigade", "forty", "four") in parse_name("Brigade 44", "Organization").all_forms
+    assert ("7", "seas") in parse_name("Seven Seas", "Vessel").all_forms
 
 
 def test_organisation_abbreviations() -> None:

@@ -36,7 +36,7 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
         return 0.92, EQUIVALENT
     if len(a) == 1 or len(b) == 1:
         short, long = (a, b) if len(a) < len(b) else (b, a)
-        if len(short) == 1 and long.startswith(short):
+        if len(short) == 1 and short.isalpha() and long.startswith(short):
             return 0.75, INITIAL
         return 0.0, FUZZY
     number_a, number_b = number_words(a), number_words(b)

@@ -1,7 +1,8 @@
 """Numbers written as digits or words in names (``7`` ↔ ``seven``, ``3rd`` ↔ ``third``).
 
-Owns :func:`number_words` and the Roman numerals used in vessel and organisation names
-(``ii`` ↔ ``2``, never the single letters i, v, x, which are usually initials).
+Owns :func:`number_words`, two-word numbers (``forty four`` ↔ ``44``) and the Roman numerals
+used in vessel and organisation names (``ii`` ↔ ``2``, never the single letters i, v, x,
+which are usually initials).
 """
 
 from __future__ import annotations
@@ -42,6 +43,32 @@ ROMAN = {
     "xi": "11", "xii": "12", "xiii": "13", "xiv": "14", "xv": "15", "xvi": "16", "xvii": "17",
     "xviii": "18", "xix": "19", "xx": "20",
 }  # fmt: skip
+
+
+_TENS_WORDS: dict[str, int] = {w: n for n, w in _TENS.items() if 20 <= n <= 90} | {
+    "twenty": 20,
+    "fourty": 40,  # a common misspelling
+}
+_UNIT_WORDS: dict[str, int] = {w: n for n, w in enumerate(_UNITS) if 1 <= n <= 9}
+_DIGIT_WORDS: dict[int, str] = {n: w for w, n in _UNIT_WORDS.items()}
+_TENS_BY_VALUE: dict[int, str] = {n: w for w, n in _TENS_WORDS.items() if w != "fourty"}
+
+
+def compound_number(tens: str, unit: str) -> str | None:
+    """Digits of a two-word number: ``("forty", "four")`` → ``"44"``; None otherwise."""
+    if tens in _TENS_WORDS and unit in _UNIT_WORDS:
+        return str(_TENS_WORDS[tens] + _UNIT_WORDS[unit])
+    return None
+
+
+def spelled_number(token: str) -> tuple[str, str] | None:
+    """The two words of a number from 21 to 99 not ending in 0: ``"44"`` → forty, four."""
+    if not token.isdigit() or len(token) != 2:
+        return None
+    n = int(token)
+    if n <= 20 or n % 10 == 0:
+        return None
+    return _TENS_BY_VALUE[n - n % 10], _DIGIT_WORDS[n % 10]
 
 
 @lru_cache(maxsize=4096)

@@ -130,6 +130,15 @@ LEGAL_FORM_PHRASES: dict[tuple[str, ...], str] = {
     tuple(phrase.split()): cls for cls, phrases in _LEGAL_FORMS.items() for phrase in phrases
 }
 LEGAL_FORM_MAX_LEN = max(len(p) for p in LEGAL_FORM_PHRASES)
+# For legal forms misspelt in customer data ("Joynt Stock Company", "Aktiengeselschaft"):
+# multi-word phrases by their last word, and the long one-word forms.
+LEGAL_FORM_TAILS: dict[str, tuple[tuple[str, ...], ...]] = {}
+for _phrase in sorted(LEGAL_FORM_PHRASES, key=len, reverse=True):
+    if len(_phrase) > 1:
+        LEGAL_FORM_TAILS[_phrase[-1]] = (*LEGAL_FORM_TAILS.get(_phrase[-1], ()), _phrase)
+LONG_LEGAL_FORM_WORDS: tuple[str, ...] = tuple(
+    p[0] for p in LEGAL_FORM_PHRASES if len(p) == 1 and len(p[0]) >= 10
+)
 
 # Legal forms also written before the name ("OOO Gazprom Neft", "PT Bank Mandiri").
 LEGAL_FORM_PREFIXES: frozenset[tuple[str, ...]] = frozenset(

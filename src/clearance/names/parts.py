@@ -14,17 +14,21 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from rapidfuzz.distance import Levenshtein
+
 from clearance.model.scripts import detect_script
 from clearance.names._common import words
 from clearance.names._latin import fold_ascii
 from clearance.names._pinyin_latin import chinese_latin_variants
 from clearance.names.fold import fold
-from clearance.names.numbers import ROMAN, number_words
+from clearance.names.numbers import ROMAN, compound_number, number_words, spelled_number
 from clearance.names.orgs import (
     GLUED_LEGAL_FORMS,
     LEGAL_FORM_MAX_LEN,
     LEGAL_FORM_PHRASES,
     LEGAL_FORM_PREFIXES,
+    LEGAL_FORM_TAILS,
+    LONG_LEGAL_FORM_WORDS,
     ORG_TERMS,
     SPELLING,
 )
@@ -263,13 +267,37 @@ def _reorder(text: str, kind: str) -> str:
 
 
 def _legal_suffix(tokens: list[str]) -> tuple[str | None, int]:
-    """Legal form ending ``tokens``: (class, number of tokens) or (None, 0)."""
+    """Legal form ending ``tokens``: (class, number of tokens) or (None, 0). Spelt as
+    listed, or with one word of four letters or more one edit off ("joynt stock company"),
+    or a long one-word form two edits off ("aktiengeselschaft")."""
     n = len(tokens)
+    if n < 2:
+        return None, 0
+    near = LEGAL_FORM_TAILS.get(tokens[-1], ())
     for size in range(min(LEGAL_FORM_MAX_LEN, n - 1), 0, -1):
         cls = LEGAL_FORM_PHRASES.get(tuple(tokens[n - size :]))
         if cls is not None:
             return cls, size
+        for phrase in near:
+            if len(phrase) == size and _one_word_off(tokens[n - size :], phrase):
+                return LEGAL_FORM_PHRASES[phrase], size
+    last = tokens[-1]
+    if len(last) >= 10:
+        for word in LONG_LEGAL_FORM_WORDS:
+            if abs(len(word) - len(last)) <= 2 and Levenshtein.distance(word, last) <= 2:
+                return LEGAL_FORM_PHRASES[(word,)], 1
     return None, 0
+
+
+def _one_word_off(words: list[str], phrase: tuple[str, ...]) -> bool:
+    misspelt = 0
+    for word, expected in zip(words, phrase, strict=True):
+        if word == expected:
+            continue
+        if len(expected) < 4 or Levenshtein.distance(word, expected) > 1:
+            return False
+        misspelt += 1
+    return misspelt <= 1
 
 
 def _strip_legal_forms(tokens: list[str]) -> tuple[list[str], str | None]:
@@ -534,15 +562,29 @@ def _split_compounds(tokens: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _number_variant(tokens: tuple[str, ...], kind: str) -> tuple[str, ...] | None:
+    """The name with every number in its other spelling: digits as words, words (one or
+    two: "forty four") as digits, Roman numerals as digits outside person names."""
     changed = False
     out: list[str] = []
-    for t in tokens:
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        joined = compound_number(t, tokens[i + 1]) if i + 1 < len(tokens) else None
+        if joined is not None:
+            out.append(joined)
+            changed = True
+            i += 2
+            continue
+        spelled = spelled_number(t)
+        if spelled is not None:
+            out.extend(spelled)
+            changed = True
+            i += 1
+            continue
         alt = number_words(t) if (t[0].isdigit() or len(t) > 2) else None
         if alt is None and kind != PERSON and t in ROMAN:
             alt = ROMAN[t]
-        if alt is not None:
-            out.append(alt)
-            changed = True
-        else:
-            out.append(t)
+        out.append(alt if alt is not None else t)
+        changed = changed or alt is not None
+        i += 1
     return tuple(out) if changed else None
