@@ -7,7 +7,13 @@ coefficients), and prints precision/recall/F1 both in-sample and out-of-fold (5-
 cross-validation: each pair scored by a model that never saw it). ``--write`` stores the
 coefficients in ``src/clearance/matching/coefficients.py``.
 
-Usage: ``python bench/fit_name_model.py [--shared ../shared/data] [--write]``
+``--ceiling`` also asks how far any model could go on these pairs with what the alignment
+sees: a gradient-boosted tree ensemble (scikit-learn, bench extra only) over the same
+features plus whole-string similarities (rapidfuzz ratio, token_sort, WRatio) and the best
+similarity between tokens left unaligned on both sides, scored out-of-fold like the
+logistic model. It is not explainable as a sum of parts, so it is a bound, not a candidate.
+
+Usage: ``python bench/fit_name_model.py [--shared ../shared/data] [--write] [--ceiling]``
 """
 
 from __future__ import annotations
@@ -51,6 +57,65 @@ def feature_matrix(cases: list[dict[str, str]], stats: TokenStats) -> np.ndarray
     return np.asarray(rows, dtype=float)
 
 
+def ceiling_features(cases: list[dict[str, str]], stats: TokenStats) -> np.ndarray:
+    """The name model's features plus whole-string and near-miss similarities."""
+    from rapidfuzz import fuzz
+    from rapidfuzz.distance import Levenshtein
+
+    rows = []
+    for case in cases:
+        best = match_forms(
+            name_forms(case["name1"], case["schema"]),
+            name_forms(case["name2"], case["schema"], "primary"),
+            stats,
+        )
+        if best is None:
+            rows.append((0.0,) * (len(namemodel.FEATURES) + 5))
+            continue
+        one, other = " ".join(best.query.tokens), " ".join(best.name.tokens)
+        left_q, left_n = best.alignment.unaligned_query, best.alignment.unaligned_name
+        near = max(
+            (Levenshtein.normalized_similarity(q, n) for q in left_q for n in left_n),
+            default=0.0,
+        )
+        rows.append(
+            (
+                *best.features,
+                fuzz.ratio(one, other) / 100,
+                fuzz.token_sort_ratio(one, other) / 100,
+                fuzz.WRatio(one, other) / 100,
+                near,
+                float(min(len(best.query.tokens), len(best.name.tokens))),
+            )
+        )
+    return np.asarray(rows, dtype=float)
+
+
+def ceiling(cases: list[dict[str, str]], labels: np.ndarray, stats: TokenStats) -> None:
+    try:
+        from sklearn.ensemble import HistGradientBoostingClassifier
+        from sklearn.model_selection import StratifiedKFold, cross_val_predict
+    except ImportError:
+        print("--ceiling needs scikit-learn (pip install -e '.[bench]')")
+        return
+    x = ceiling_features(cases, stats)
+    model = HistGradientBoostingClassifier(
+        max_iter=200, learning_rate=0.05, max_depth=3, l2_regularization=1.0, random_state=7
+    )
+    folds = StratifiedKFold(5, shuffle=True, random_state=7)
+    out_of_fold = cross_val_predict(model, x, labels, cv=folds, method="predict_proba")[:, 1]
+    in_sample = model.fit(x, labels).predict_proba(x)[:, 1]
+    print()
+    print("ceiling: gradient-boosted trees over the features + string similarities")
+    print("| model | threshold | precision | recall | F1 | best F1 (threshold) |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for label, scores in (("trees in-sample", in_sample), ("trees 5-fold", out_of_fold)):
+        p, r, f = prf(scores, labels, DEFAULT_THRESHOLD)
+        bf, bt = best_f1(scores, labels)
+        row = f"| {label} | {DEFAULT_THRESHOLD} | {p:.3f} | {r:.3f} | {f:.3f}"
+        print(f"{row} | {bf:.3f} ({bt:.2f}) |")
+
+
 def prf(scores: np.ndarray, labels: np.ndarray, threshold: float) -> tuple[float, float, float]:
     figures = precision_recall_f1(list(labels == 1), list(scores >= threshold))
     return figures["precision"], figures["recall"], figures["f1"]
@@ -86,6 +151,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--write", action="store_true", help="store the fitted coefficients")
+    parser.add_argument(
+        "--ceiling", action="store_true", help="also score a tree ensemble, out-of-fold"
+    )
     args = parser.parse_args()
     cases_path = args.shared / "bench" / "nomenklatura" / "cases.csv"
     if not cases_path.exists():
@@ -119,6 +187,8 @@ def main() -> None:
     print("coefficients: intercept", round(float(beta[0]), 3))
     for name, value in zip(namemodel.FEATURES, beta[1:], strict=True):
         print(f"  {name:32s} {value:+.3f}")
+    if args.ceiling:
+        ceiling(cases, labels, stats)
     if args.write:
         write_coefficients(beta)
         print(f"written to {COEFFICIENTS.relative_to(ROOT)}")
