@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from tests.conftest import shared_path
 
@@ -206,3 +207,55 @@ def test_top_level_compare_and_match(tmp_path: Path, monkeypatch: pytest.MonkeyP
     finally:
         clearance.default_matcher.cache_clear()
     assert by_name[0].entity_id == by_dict[0].entity_id == "ofac-30686"
+
+
+def test_one_letter_phonetic_keys_do_not_make_syllables_alike() -> None:
+    from clearance.matching.align import PHONETIC, token_similarity
+
+    for a, b in (("cha", "ho"), ("hui", "ho"), ("yu", "jo"), ("yun", "zhenyu")):
+        similarity, how = token_similarity(*sorted((a, b)))
+        assert how != PHONETIC and similarity < 0.7, (a, b, similarity)
+    assert token_similarity("celik", "salek") == (0.88, PHONETIC)
+
+
+def test_a_persons_name_word_is_no_acronym_of_three_names() -> None:
+    result = compare("Abu Naim", "Abd al-Rahman bin Umayr al-Nuaymi", schema="Person")
+    assert all(p["how"] != "acronym" for p in result.explanation["name"]["aligned"])
+    juncker = compare("JC Juncker", "Jean-Claude Juncker", schema="Person")
+    aligned = {(p["query"], p["name"], p["how"]) for p in juncker.explanation["name"]["aligned"]}
+    assert ("jc", "jean claude", "acronym") in aligned  # two initials still are one
+
+
+def test_token_weights_count_every_spelling_of_a_name() -> None:
+    from clearance.matching.stats import TokenStats
+
+    stats = TokenStats.from_token_sets(
+        [{"muhammad", "ali"}, {"muhammad", "hasan"}, {"muhammad", "kim"}, {"zarif"}]
+    )
+    assert stats.weight("mohammed") == stats.weight("muhammad") < stats.weight("zarif")
+
+
+def test_candidates_are_prescored_as_the_name_model_scores_them(sample_matcher: Matcher) -> None:
+    from clearance.matching.forms import name_forms
+    from clearance.matching.score import best_pair
+
+    index = sample_matcher.index
+    forms = name_forms("Ismail Demir", "Person")
+    ranked = index.candidates(forms, 10, floor=0.0)
+    top, pairs = ranked[0]
+    assert index.entities[top].id == "ofac-27018"
+    form_id, query_index = pairs[0]
+    exact = best_pair([(forms[query_index], index.forms[form_id])], index.stats)
+    assert exact is not None
+    # every token hit exactly: the pre-score is the model's own log-odds for that pair
+    weight = index.stats.weight
+    total = sum(map(weight, forms[query_index].tokens))
+    as_hit, at_best = index._prescore(
+        forms[query_index],
+        total,
+        np.asarray([form_id]),
+        np.asarray([total]),
+        np.asarray([len(forms[query_index].tokens)]),
+    )
+    assert as_hit[0] == pytest.approx(exact.log_odds, abs=1e-6)
+    assert at_best[0] >= as_hit[0]

@@ -47,10 +47,19 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     jaro = JaroWinkler.similarity(a, b)
     comparable = min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= 1.3 * min(len(a), len(b))
     similarity = max(edit, jaro - 0.08) if comparable else edit
-    key_a, key_b = phonetic_key(a), phonetic_key(b)
-    if key_a and key_a == key_b and similarity < 0.88:
+    if similarity < 0.88 and _sound_alike(a, b):
         return 0.88, PHONETIC
     return similarity, FUZZY
+
+
+def _sound_alike(a: str, b: str) -> bool:
+    """Same phonetic key, when the key says something: two letters or more (one letter,
+    as in "cha" / "ho", is any short syllable) and words of comparable length ("yun" is
+    not "zhenyu" however their consonants reduce)."""
+    if max(len(a), len(b)) > 1.5 * min(len(a), len(b)):
+        return False
+    key = phonetic_key(a)
+    return len(key) >= 2 and key == phonetic_key(b)
 
 
 @dataclass(frozen=True, slots=True)
@@ -159,9 +168,10 @@ def align(
     name: tuple[str, ...],
     query_weights: tuple[float, ...],
     name_weights: tuple[float, ...],
+    longest_acronym: int = 5,
 ) -> Alignment:
     """Best-first alignment of two token sequences (each token used at most once), then
-    compounds and acronyms among the tokens left over."""
+    compounds and acronyms (up to ``longest_acronym`` letters) among the tokens left over."""
     scored = []
     for i, q in enumerate(query):
         for j, n in enumerate(name):
@@ -179,8 +189,8 @@ def align(
         used_n.add(j)
         chosen.append(_Match((i,), (j,), similarity, how))
     if len(used_q) < len(query) and len(used_n) < len(name):
-        chosen.extend(_leftovers(query, name, used_q, used_n))
-        chosen.extend(_swap(m) for m in _leftovers(name, query, used_n, used_q))
+        chosen.extend(_leftovers(query, name, used_q, used_n, longest_acronym))
+        chosen.extend(_swap(m) for m in _leftovers(name, query, used_n, used_q, longest_acronym))
     chosen.sort(key=lambda m: m.query)
     omitted_q, omitted_n = _omitted_patronymics(query, name, used_q, used_n)
     matched_q = sum(query_weights[i] * m.similarity for m in chosen for i in m.query)
@@ -256,7 +266,11 @@ def _swap(match: _Match) -> _Match:
 
 
 def _leftovers(
-    one: tuple[str, ...], other: tuple[str, ...], used_one: set[int], used_other: set[int]
+    one: tuple[str, ...],
+    other: tuple[str, ...],
+    used_one: set[int],
+    used_other: set[int],
+    longest_acronym: int,
 ) -> list[_Match]:
     """Single tokens of ``one`` that equal two adjacent (compound) or several (acronym)
     leftover tokens of ``other``; marks what they use."""
@@ -265,7 +279,7 @@ def _leftovers(
         if i in used_one:
             continue
         free = [j for j in range(len(other)) if j not in used_other]
-        match = _compound(token, other, free) or _acronym(token, other, free)
+        match = _compound(token, other, free) or _acronym(token, other, free, longest_acronym)
         if match is not None:
             positions, similarity, how = match
             used_one.add(i)
@@ -296,10 +310,10 @@ def _compound(
 
 
 def _acronym(
-    token: str, other: tuple[str, ...], free: list[int]
+    token: str, other: tuple[str, ...], free: list[int], longest: int
 ) -> tuple[tuple[int, ...], float, str] | None:
     size = len(token)
-    if not 2 <= size <= 5 or not token.isalpha():
+    if not 2 <= size <= longest or not token.isalpha():
         return None
     for start in range(len(free) - size + 1):
         run = free[start : start + size]

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from clearance.matching import coefficients
 from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
@@ -32,6 +33,10 @@ PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's wei
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
 FORMS_PER_CANDIDATE = 4
+PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
+MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
+PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
+MAX_CANDIDATES = 60  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
 
@@ -66,11 +71,6 @@ def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]
     return lookup
 
 
-def _best_pairs(hits: dict[int, tuple[float, int]]) -> list[tuple[int, int]]:
-    ranked = sorted(hits.items(), key=lambda item: -item[1][0])[:FORMS_PER_CANDIDATE]
-    return [(form_id, query_index) for form_id, (_, query_index) in ranked]
-
-
 class MatchIndex:
     """Name forms of listed entities with postings for candidate generation."""
 
@@ -82,6 +82,14 @@ class MatchIndex:
         self.form_entity = np.asarray(owners, dtype=np.int32)
         self.stats = TokenStats.from_token_sets(self._entity_token_sets())
         self._build_postings()
+        weight = self.stats.weight
+        self.form_weight = np.asarray(
+            [sum(map(weight, form.tokens)) for form in forms], dtype=np.float32
+        )
+        self.form_length = np.asarray([len(form.tokens) for form in forms], dtype=np.int16)
+        self.form_is_organisation = np.asarray(
+            [form.kind == "organisation" for form in forms], dtype=bool
+        )
 
     @classmethod
     def build(cls, entities: Iterable[Entity]) -> MatchIndex:
@@ -163,7 +171,7 @@ class MatchIndex:
         for token in vocabulary:
             for deleted in _deletes(token):
                 neighbours[deleted].append(token)
-            if len(token) > 3:
+            if len(token) >= 3:
                 neighbours[token].append(token)
         self.neighbours = {k: tuple(v) for k, v in neighbours.items()}
         self.vocabulary = frozenset(vocabulary)
@@ -175,10 +183,11 @@ class MatchIndex:
         key = phonetic_key(token)
         if len(key) >= MIN_PHONETIC_KEY:
             keys.append(("p:" + key, PHONETIC_FACTOR))
-        if canonical not in self.vocabulary and len(canonical) > 3:
+        if len(canonical) > 3:
             near: set[str] = set(self.neighbours.get(canonical, ()))
             for deleted in _deletes(canonical):
                 near.update(self.neighbours.get(deleted, ()))
+            near.discard(canonical)
             keys.extend(("t:" + other, TYPO_FACTOR) for other in near)
         return keys
 
@@ -187,21 +196,27 @@ class MatchIndex:
         query_forms: Sequence[NameForm],
         limit: int,
         min_share: float = MIN_CANDIDATE_SHARE,
+        floor: float | None = None,
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """Entities most worth scoring for a query, best first, each with the pairs worth
         aligning: (list-name form position, index of the query form that hit it best),
-        strongest first, at most FORMS_PER_CANDIDATE of them. A list-name form must earn
-        ``min_share`` of the query's weight (free text, whose weight is mostly other words,
-        passes 0)."""
+        strongest first, at most FORMS_PER_CANDIDATE of them.
+
+        Every list-name form a query form's tokens hit (spelling class, phonetic key,
+        one-edit neighbour) gets a pre-score: the name model's log-odds for the alignment
+        the hits suggest (weighted coverage of both names, unaligned and substituted parts),
+        so candidates are ranked the way they will be scored. A form must earn ``min_share``
+        of the query's weight (free text, whose weight is mostly other words, passes 0).
+        With ``floor`` (log-odds), every entity pre-scoring within PRESCORE_MARGIN of it is
+        returned, up to MAX_CANDIDATES; without, the ``limit`` best."""
         weight = self.stats.weight
-        scores: dict[int, float] = {}
-        # entity -> {list-name form: (best share, the query form that earned it)}
-        forms_hit: dict[int, dict[int, tuple[float, int]]] = {}
+        found_forms, found_scores, found_queries = [], [], []
         for query_index, form in enumerate(query_forms):
-            total = sum(weight(canonical_token(t)) for t in form.tokens) or 1.0
+            tokens = form.tokens
+            total = sum(map(weight, tokens)) or 1.0
             accumulated = []
             touched = []
-            for token in form.tokens:
+            for token in tokens:
                 hit = self._token_hits(token)
                 if hit is None:
                     continue
@@ -211,21 +226,117 @@ class MatchIndex:
             if not touched:
                 continue
             form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
-            sums = np.zeros(len(form_ids))
-            np.add.at(sums, inverse, np.concatenate(accumulated))
+            sums = np.bincount(inverse, weights=np.concatenate(accumulated))
+            hits = np.bincount(inverse)  # query tokens hitting each form
             keep = sums >= min_share * total
-            form_ids, sums = form_ids[keep], sums[keep]
-            top = np.argsort(-sums)[: limit * 8]
-            for form_id, value in zip(form_ids[top].tolist(), sums[top].tolist(), strict=True):
-                entity = int(self.form_entity[form_id])
-                share = value / total
-                if share > scores.get(entity, 0.0):
-                    scores[entity] = share
-                hits = forms_hit.setdefault(entity, {})
-                if share > hits.get(form_id, (0.0, 0))[0]:
-                    hits[form_id] = (share, query_index)
-        ranked = sorted(scores.items(), key=lambda item: -item[1])[:limit]
-        return [(entity, _best_pairs(forms_hit[entity])) for entity, _ in ranked]
+            form_ids, sums, hits = form_ids[keep], sums[keep], hits[keep]
+            as_hit, at_best = self._prescore(form, total, form_ids, sums, hits)
+            if floor is not None:
+                possible = at_best >= floor - PRESCORE_MARGIN
+                form_ids, as_hit = form_ids[possible], as_hit[possible]
+            found_forms.append(form_ids)
+            found_scores.append(as_hit)
+            found_queries.append(np.full(len(form_ids), query_index, dtype=np.int32))
+        if not found_forms:
+            return []
+        form_ids = np.concatenate(found_forms)
+        prescores = np.concatenate(found_scores)
+        order = np.argsort(-prescores, kind="stable")
+        form_ids, prescores = form_ids[order], prescores[order]
+        query_of = np.concatenate(found_queries)[order]
+        entities = self.form_entity[form_ids]
+        # Entities in order of their best pre-score (first appearance in the sorted forms).
+        _, first = np.unique(entities, return_index=True)
+        wanted = limit if floor is None else MAX_CANDIDATES
+        best_first = np.sort(first)[:wanted]
+        chosen_array = entities[best_first]
+        chosen = chosen_array.tolist()
+        mine = np.isin(entities, chosen_array)
+        form_ids, query_of, entities = form_ids[mine], query_of[mine], entities[mine]
+        prescores = prescores[mine]
+        pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
+        best: dict[int, float] = {}
+        seen: set[int] = set()
+        for form_id, query_index, entity, prescore in zip(
+            form_ids.tolist(), query_of.tolist(), entities.tolist(), prescores.tolist(), strict=True
+        ):
+            listed = pairs[entity]
+            if len(listed) >= FORMS_PER_CANDIDATE or form_id in seen:
+                continue
+            if prescore < best.setdefault(entity, prescore) - PAIR_MARGIN:
+                continue  # far below the entity's best pair: not where its score lies
+            seen.add(form_id)
+            listed.append((form_id, query_index))
+        return [(entity, pairs[entity]) for entity in chosen]
+
+    def _prescore(
+        self,
+        form: NameForm,
+        total: float,
+        form_ids: np.ndarray,
+        sums: np.ndarray,
+        hits: np.ndarray,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The name model's log-odds as the index hits suggest them, per list-name form:
+        (as hit: hit tokens align exactly and the rest stay unaligned; at best: besides,
+        parts left over on both sides pair up as closely as tokens the keys missed can)."""
+        w = coefficients.WEIGHTS
+        size = len(form.tokens)
+        name_total = self.form_weight[form_ids].astype(np.float64)
+        name_size = self.form_length[form_ids].astype(np.int64)
+        aligned = np.minimum(hits, np.minimum(size, name_size))
+        left_query = size - aligned
+        left_name = name_size - aligned
+        rest_query = np.maximum(0.0, total - sums)
+        rest_name = np.maximum(0.0, name_total - sums)
+        organisation = self.form_is_organisation[form_ids] | (form.kind == "organisation")
+        fixed = (
+            coefficients.INTERCEPT
+            + w["exact_share"]
+            + w["single_token"] * (np.minimum(size, name_size) <= 1)
+            + organisation * w["organisation"]
+        )
+
+        def log_odds(matched_query, matched_name, weakest, lost, left_q, left_n, conflict):
+            coverage_query = np.minimum(1.0, matched_query / total)
+            coverage_name = np.minimum(1.0, matched_name / np.maximum(name_total, 1e-9))
+            coverage_min = np.minimum(coverage_query, coverage_name)
+            return (
+                fixed
+                + w["coverage_min"] * coverage_min
+                + w["coverage_max"] * np.maximum(coverage_query, coverage_name)
+                + w["weakest"] * weakest
+                + w["fuzzy_loss"] * lost / np.maximum(name_total, 1e-9)
+                + w["unaligned_query"] * np.minimum(3, left_q)
+                + w["unaligned_name"] * np.minimum(3, left_n)
+                + w["conflict"] * conflict
+                + w["conflict_count"] * np.minimum(2, np.minimum(left_q, left_n))
+                + organisation
+                * (
+                    w["organisation_x_coverage_min"] * coverage_min
+                    + w["organisation_x_unaligned"] * np.minimum(3, left_q + left_n)
+                )
+            )
+
+        as_hit = log_odds(
+            sums, sums, 1.0, 0.0, left_query, left_name, np.minimum(rest_query, rest_name)
+        )
+        paired = np.minimum(left_query, left_name)
+        gained = np.minimum(rest_query, rest_name) * MISSED_SIMILARITY
+        at_best = np.where(
+            paired > 0,
+            log_odds(
+                sums + gained,
+                sums + gained,
+                MISSED_SIMILARITY,
+                gained * (1 - MISSED_SIMILARITY),
+                left_query - paired,
+                left_name - paired,
+                0.0,
+            ),
+            as_hit,
+        )
+        return as_hit, at_best
 
     def with_identifier(self, number: str) -> list[int]:
         """Positions of the entities that list this identifier (normalised; a BIC's 8-letter

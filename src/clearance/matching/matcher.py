@@ -138,7 +138,8 @@ class Matcher:
         all_forms = self.index.forms
         schemas = self.index.entity_schemas
         results: list[MatchResult] = []
-        for position, pairs in self.index.candidates(query_forms, CANDIDATES):
+        candidates = self.index.candidates(query_forms, CANDIDATES, floor=hopeless)
+        for position, pairs in candidates:
             if not compatible(query.schema, schemas[position]):
                 continue
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)

@@ -50,7 +50,9 @@ def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> 
     for query, name in pairs:
         query_weights = tuple(map(weight, query.tokens))
         name_weights = tuple(map(weight, name.tokens))
-        alignment = align(query.tokens, name.tokens, query_weights, name_weights)
+        # People's initials run to two letters ("J.-C."); "abu" is a name, not an acronym.
+        longest_acronym = 2 if query.kind == name.kind == "person" else 5
+        alignment = align(query.tokens, name.tokens, query_weights, name_weights, longest_acronym)
         if not alignment.aligned_count:
             continue
         values = namemodel.features(alignment, query, name)

@@ -13,6 +13,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from clearance.names import canonical_token
+
 GENERIC_WEIGHT = 0.35  # weight of a generic organisation word when no list statistics exist
 MIN_WEIGHT = 0.05
 
@@ -39,12 +41,15 @@ class TokenStats:
         return cls(count, frequencies)
 
     def weight(self, token: str) -> float:
-        """Rarity weight of a token: 1.0 for a token no entity has, less for common ones."""
+        """Rarity weight of a token: 1.0 for a token no entity has, less for common ones.
+
+        Frequencies are counted over spelling classes (``canonical_token``), so "Mohammed"
+        weighs what "Muhammad" and every other spelling of the name weigh together."""
         cached = self._cache.get(token)
         if cached is not None:
             return cached
         if self.entity_count:
-            frequency = self.frequencies.get(token, 0)
+            frequency = self.frequencies.get(canonical_token(token), 0)
             idf = math.log((self.entity_count + 1) / (frequency + 1))
             value = max(MIN_WEIGHT, min(1.0, idf / self._max_idf))
         else:
@@ -55,4 +60,4 @@ class TokenStats:
         return value
 
     def frequency(self, token: str) -> int:
-        return self.frequencies.get(token, 0)
+        return self.frequencies.get(canonical_token(token), 0)
