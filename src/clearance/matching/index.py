@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from clearance.matching import coefficients
+from clearance.matching.align import ALIGN_CUTOFF, token_similarity
 from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
@@ -37,6 +38,7 @@ PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be a
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
 MAX_CANDIDATES = 60  # entities aligned per query at most, best pre-scores first
+ACRONYM_LETTERS = 5  # the longest acronym align() recognises
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
 
@@ -57,6 +59,27 @@ class IndexedEntity:
 
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
+
+
+def _could_pair(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
+    """Whether parts left over on both sides (no spelling class in common) can still align:
+    two of them alike enough, or one long enough to be others run together, or short
+    enough to be their initials. The pre-score's best case assumed they can."""
+    name_classes = {canonical_token(t) for t in name}
+    query_classes = {canonical_token(t) for t in query}
+    left_query = [t for t in query if canonical_token(t) not in name_classes]
+    left_name = [t for t in name if canonical_token(t) not in query_classes]
+    if not left_query or not left_name:
+        return True
+    for a in left_query:
+        for b in left_name:
+            similarity, _ = token_similarity(a, b) if a <= b else token_similarity(b, a)
+            if similarity >= ALIGN_CUTOFF:
+                return True
+    for one, other in ((left_query, left_name), (left_name, left_query)):
+        if len(other) >= 2 and any(len(t) <= ACRONYM_LETTERS or len(t) >= 5 for t in one):
+            return True  # a compound or an acronym of the other side's leftovers
+    return False
 
 
 def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
@@ -257,6 +280,7 @@ class MatchIndex:
         pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
         best: dict[int, float] = {}
         seen: set[int] = set()
+        reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
         for form_id, query_index, entity, prescore in zip(
             form_ids.tolist(), query_of.tolist(), entities.tolist(), prescores.tolist(), strict=True
         ):
@@ -265,9 +289,13 @@ class MatchIndex:
                 continue
             if prescore < best.setdefault(entity, prescore) - PAIR_MARGIN:
                 continue  # far below the entity's best pair: not where its score lies
+            if prescore < reach and not _could_pair(
+                query_forms[query_index].tokens, self.forms[form_id].tokens
+            ):
+                continue  # only the best case reached the floor, and it cannot happen
             seen.add(form_id)
             listed.append((form_id, query_index))
-        return [(entity, pairs[entity]) for entity in chosen]
+        return [(entity, pairs[entity]) for entity in chosen if pairs[entity]]
 
     def _prescore(
         self,
