@@ -279,7 +279,7 @@ def _leftovers(
         if i in used_one:
             continue
         free = [j for j in range(len(other)) if j not in used_other]
-        match = _compound(token, other, free) or _acronym(token, other, free, longest_acronym)
+        match = compound_of(token, other, free) or acronym_of(token, other, free, longest_acronym)
         if match is not None:
             positions, similarity, how = match
             used_one.add(i)
@@ -288,7 +288,7 @@ def _leftovers(
     return found
 
 
-def _compound(
+def compound_of(
     token: str, other: tuple[str, ...], free: list[int]
 ) -> tuple[tuple[int, ...], float, str] | None:
     if len(token) < 5:
@@ -309,7 +309,7 @@ def _compound(
     return best
 
 
-def _acronym(
+def acronym_of(
     token: str, other: tuple[str, ...], free: list[int], longest: int
 ) -> tuple[tuple[int, ...], float, str] | None:
     size = len(token)

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from clearance.matching import coefficients
-from clearance.matching.align import ALIGN_CUTOFF, token_similarity
+from clearance.matching.align import ALIGN_CUTOFF, acronym_of, compound_of, token_similarity
 from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
@@ -77,8 +77,13 @@ def _could_pair(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
             if similarity >= ALIGN_CUTOFF:
                 return True
     for one, other in ((left_query, left_name), (left_name, left_query)):
-        if len(other) >= 2 and any(len(t) <= ACRONYM_LETTERS or len(t) >= 5 for t in one):
-            return True  # a compound or an acronym of the other side's leftovers
+        if len(other) < 2:
+            continue
+        others = tuple(other)
+        free = list(range(len(others)))  # leftovers taken as adjacent: the generous case
+        for token in one:
+            if compound_of(token, others, free) or acronym_of(token, others, free, ACRONYM_LETTERS):
+                return True  # others run together, or their initials
     return False
 
 
@@ -239,6 +244,7 @@ class MatchIndex:
             total = sum(map(weight, tokens)) or 1.0
             accumulated = []
             touched = []
+            exact = []
             for token in tokens:
                 hit = self._token_hits(token)
                 if hit is None:
@@ -246,11 +252,16 @@ class MatchIndex:
                 ids, factors, token_weight = hit
                 touched.append(ids)
                 accumulated.append(factors * token_weight)
+                exact.append(factors == 1.0)
             if not touched:
                 continue
             form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
             sums = np.bincount(inverse, weights=np.concatenate(accumulated))
-            hits = np.bincount(inverse)  # query tokens hitting each form
+            # Query tokens hitting each form: by spelling class, each hits its own part of
+            # the name; through phonetic or one-edit keys several may hit the same part
+            # ("ting", "ning" -> "king"), so those count once.
+            exact_hits = np.bincount(inverse, weights=np.concatenate(exact))
+            hits = exact_hits + np.minimum(1.0, np.bincount(inverse) - exact_hits)
             keep = sums >= min_share * total
             form_ids, sums, hits = form_ids[keep], sums[keep], hits[keep]
             as_hit, at_best = self._prescore(form, total, form_ids, sums, hits)
