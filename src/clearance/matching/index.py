@@ -37,7 +37,7 @@ FORMS_PER_CANDIDATE = 4
 PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
-MAX_CANDIDATES = 60  # entities aligned per query at most, best pre-scores first
+MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 ACRONYM_LETTERS = 5  # the longest acronym align() recognises
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
