@@ -32,6 +32,9 @@ from clearance.names import canonical_token, phonetic_key
 
 PHONETIC_FACTOR = 0.85  # a phonetic-key hit earns this share of the token's weight
 TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
+# A listed word is looked up by its one-edit neighbours too when it is at least this rare:
+# "Choe" may be a misspelt "Cho", while "John" is John (and its neighbours are everywhere).
+TYPO_RARITY = 0.5
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
 FORMS_PER_CANDIDATE = 4
 PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
@@ -211,7 +214,9 @@ class MatchIndex:
         key = phonetic_key(token)
         if len(key) >= MIN_PHONETIC_KEY:
             keys.append(("p:" + key, PHONETIC_FACTOR))
-        if len(canonical) > 3:
+        if len(canonical) > 3 and (
+            canonical not in self.vocabulary or self.stats.weight(canonical) >= TYPO_RARITY
+        ):
             near: set[str] = set(self.neighbours.get(canonical, ()))
             for deleted in _deletes(canonical):
                 near.update(self.neighbours.get(deleted, ()))
