@@ -12,6 +12,7 @@ the most weight, grouped by entity, are the candidates the scorer examines. Comm
 from __future__ import annotations
 
 import gc
+import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -237,68 +238,137 @@ class MatchIndex:
 
         Every list-name form a query form's tokens hit (spelling class, phonetic key,
         one-edit neighbour) gets a pre-score: the name model's log-odds for the alignment
-        the hits suggest (weighted coverage of both names, unaligned and substituted parts),
-        so candidates are ranked the way they will be scored. A form must earn ``min_share``
-        of the query's weight (free text, whose weight is mostly other words, passes 0).
-        With ``floor`` (log-odds), every entity pre-scoring within PRESCORE_MARGIN of it is
-        returned, up to MAX_CANDIDATES; without, the ``limit`` best."""
-        weight = self.stats.weight
-        found_forms, found_scores, found_queries = [], [], []
-        for query_index, form in enumerate(query_forms):
-            tokens = form.tokens
-            total = sum(map(weight, tokens)) or 1.0
-            accumulated = []
-            touched = []
-            exact = []
-            for token in tokens:
-                hit = self._token_hits(token)
-                if hit is None:
-                    continue
-                ids, factors, token_weight = hit
-                touched.append(ids)
-                accumulated.append(factors * token_weight)
-                exact.append(factors == 1.0)
-            if not touched:
-                continue
-            form_ids, inverse = np.unique(np.concatenate(touched), return_inverse=True)
-            sums = np.bincount(inverse, weights=np.concatenate(accumulated))
-            # Query tokens hitting each form: by spelling class, each hits its own part of
-            # the name; through phonetic or one-edit keys several may hit the same part
-            # ("ting", "ning" -> "king"), so those count once.
-            exact_hits = np.bincount(inverse, weights=np.concatenate(exact))
-            hits = exact_hits + np.minimum(1.0, np.bincount(inverse) - exact_hits)
-            keep = sums >= min_share * total
-            form_ids, sums, hits = form_ids[keep], sums[keep], hits[keep]
-            as_hit, at_best = self._prescore(form, total, form_ids, sums, hits)
-            if floor is not None:
-                possible = at_best >= floor - PRESCORE_MARGIN
-                form_ids, as_hit = form_ids[possible], as_hit[possible]
-            found_forms.append(form_ids)
-            found_scores.append(as_hit)
-            found_queries.append(np.full(len(form_ids), query_index, dtype=np.int32))
-        if not found_forms:
+        the hits suggest, so candidates are ranked the way they will be scored. A form must
+        earn ``min_share`` of the query's weight (free text, whose weight is mostly other
+        words, passes 0). With ``floor`` (log-odds), the entities whose best case comes
+        within PRESCORE_MARGIN of it, best first, up to MAX_CANDIDATES; without, the
+        ``limit`` best."""
+        found = [
+            self._prescored_forms(query_index, form, min_share, floor)
+            for query_index, form in enumerate(query_forms)
+        ]
+        found = [f for f in found if f is not None]
+        if not found:
             return []
-        form_ids = np.concatenate(found_forms)
-        prescores = np.concatenate(found_scores)
+        form_ids = np.concatenate([f[0] for f in found])
+        prescores = np.concatenate([f[1] for f in found])
+        query_of = np.concatenate([f[2] for f in found])
+        wanted = limit if floor is None else MAX_CANDIDATES
+        if len(prescores) > wanted * 8:  # the best forms, without sorting them all
+            top = np.argpartition(-prescores, wanted * 8)[: wanted * 8]
+            form_ids, prescores, query_of = form_ids[top], prescores[top], query_of[top]
         order = np.argsort(-prescores, kind="stable")
-        form_ids, prescores = form_ids[order], prescores[order]
-        query_of = np.concatenate(found_queries)[order]
+        form_ids, prescores, query_of = form_ids[order], prescores[order], query_of[order]
         entities = self.form_entity[form_ids]
         # Entities in order of their best pre-score (first appearance in the sorted forms).
         _, first = np.unique(entities, return_index=True)
-        wanted = limit if floor is None else MAX_CANDIDATES
-        best_first = np.sort(first)[:wanted]
-        chosen_array = entities[best_first]
-        chosen = chosen_array.tolist()
-        mine = np.isin(entities, chosen_array)
-        form_ids, query_of, entities = form_ids[mine], query_of[mine], entities[mine]
-        prescores = prescores[mine]
+        chosen = entities[np.sort(first)[:wanted]].tolist()
+        reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
+        return self._pairs(query_forms, chosen, form_ids, prescores, query_of, entities, reach)
+
+    def _prescored_forms(
+        self, query_index: int, form: NameForm, min_share: float, floor: float | None
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
+        """(list-name forms, their pre-scores, the query form's index) for one query form."""
+        weight = self.stats.weight
+        total = sum(map(weight, form.tokens)) or 1.0
+        hits_of = [h for h in map(self._token_hits, form.tokens) if h is not None]
+        if not hits_of:
+            return None
+        # Rarest first. The commonest tokens, whose weights together stay under the share a
+        # form must earn, cannot make a form pass alone: they only add to forms the rarer
+        # ones hit, found by binary search in their (sorted) postings, never scanned whole.
+        hits_of.sort(key=lambda h: -h[2])
+        needed = min_share * total
+        essential = len(hits_of)
+        remaining = 0.0
+        while essential > 1 and remaining + hits_of[essential - 1][2] < needed:
+            essential -= 1
+            remaining += hits_of[essential][2]
+        touched = [ids for ids, _, _ in hits_of[:essential]]
+        accumulated = [factors * w for _, factors, w in hits_of[:essential]]
+        exact = [factors == 1.0 for _, factors, _ in hits_of[:essential]]
+        form_ids, sums, hit_count, exact_hits = self._accumulate(touched, accumulated, exact)
+        for ids, factors, token_weight in hits_of[essential:]:
+            at = np.minimum(np.searchsorted(ids, form_ids), len(ids) - 1)
+            found = ids[at] == form_ids
+            sums[found] += factors[at[found]] * token_weight
+            hit_count[found] += 1
+            exact_hits[found] += factors[at[found]] == 1.0
+        # Query tokens hitting each form: by spelling class, each hits its own part of the
+        # name; through phonetic or one-edit keys several may hit the same part ("ting",
+        # "ning" -> "king"), so those count once.
+        hits = exact_hits + np.minimum(1.0, hit_count - exact_hits)
+        keep = sums >= min_share * total
+        form_ids, sums, hits = form_ids[keep], sums[keep], hits[keep]
+        as_hit, at_best = self._prescore(form, total, form_ids, sums, hits)
+        if floor is not None:
+            possible = at_best >= floor - PRESCORE_MARGIN
+            form_ids, as_hit = form_ids[possible], as_hit[possible]
+        return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
+
+    def _accumulate(
+        self, touched: list[np.ndarray], weights: list[np.ndarray], exact: list[np.ndarray]
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Per form hit by any token: (form ids, summed weight, tokens hitting, tokens
+        hitting by spelling class). Sums in per-thread scratch arrays over every form, so
+        common tokens' long postings are never sorted."""
+        scratch = self._scratch()
+        sums, counts, exacts, stamp = scratch
+        every = np.concatenate(touched)
+        # Each id once (its last occurrence), in linear time: an id keeps the position stamped last.
+        positions = np.arange(len(every))
+        stamp[every] = positions
+        form_ids = every[stamp[every] == positions]
+        for ids, values, exactly in zip(touched, weights, exact, strict=True):
+            sums[ids] += values  # a token's own ids are distinct
+            counts[ids] += 1
+            exacts[ids] += exactly
+        out = sums[form_ids].copy(), counts[form_ids].copy(), exacts[form_ids].copy()
+        sums[form_ids] = 0.0
+        counts[form_ids] = 0
+        exacts[form_ids] = 0
+        return form_ids, out[0], out[1], out[2]
+
+    def _scratch(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        local = self.__dict__.get("_local")
+        if local is None:
+            local = self.__dict__.setdefault("_local", threading.local())
+        arrays = getattr(local, "arrays", None)
+        if arrays is None:
+            size = len(self.forms)
+            arrays = (
+                np.zeros(size, dtype=np.float64),
+                np.zeros(size, dtype=np.int32),
+                np.zeros(size, dtype=np.int32),
+                np.zeros(size, dtype=np.int64),
+            )
+            local.arrays = arrays
+        return arrays
+
+    def _pairs(
+        self,
+        query_forms: Sequence[NameForm],
+        chosen: list[int],
+        form_ids: np.ndarray,
+        prescores: np.ndarray,
+        query_of: np.ndarray,
+        entities: np.ndarray,
+        reach: float,
+    ) -> list[tuple[int, list[tuple[int, int]]]]:
+        """The pairs worth aligning for each chosen entity, best pre-score first: within
+        PAIR_MARGIN of its best; one that reaches the floor only at best, only if its
+        left-over parts can pair at all."""
+        mine = np.isin(entities, chosen)
         pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
         best: dict[int, float] = {}
         seen: set[int] = set()
-        reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
         for form_id, query_index, entity, prescore in zip(
-            form_ids.tolist(), query_of.tolist(), entities.tolist(), prescores.tolist(), strict=True
+            form_ids[mine].tolist(),
+            query_of[mine].tolist(),
+            entities[mine].tolist(),
+            prescores[mine].tolist(),
+            strict=True,
         ):
             listed = pairs[entity]
             if len(listed) >= FORMS_PER_CANDIDATE or form_id in seen:
@@ -431,4 +501,5 @@ class MatchIndex:
     def __getstate__(self) -> dict[str, object]:
         state = dict(self.__dict__)
         state.pop("_hits_cache", None)
+        state.pop("_local", None)  # per-thread scratch arrays
         return state
