@@ -7,6 +7,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from tests.conftest import shared_path
 
 from clearance.cli.demo import sample_list_paths
@@ -259,3 +261,28 @@ def test_candidates_are_prescored_as_the_name_model_scores_them(sample_matcher: 
     )
     assert as_hit[0] == pytest.approx(exact.log_odds, abs=1e-6)
     assert at_best[0] >= as_hit[0]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.integers(0, 199), max_size=40), min_size=1, max_size=6))
+def test_hits_are_summed_per_form_like_a_dictionary_would(
+    sample_matcher: Matcher, postings: list[list[int]]
+) -> None:
+    index = sample_matcher.index
+    postings = [sorted(set(p)) or [0] for p in postings]
+    touched = [np.asarray(p, dtype=np.int32) for p in postings]
+    weights = [np.full(len(p), 0.5 + i) for i, p in enumerate(postings)]
+    exact = [np.asarray([f % 2 == 0 for f in p]) for p in postings]
+    form_ids, sums, counts, exacts = index._accumulate(touched, weights, exact)
+    expected: dict[int, list[float]] = {}
+    for i, p in enumerate(postings):
+        for f in p:
+            total, count, exactly = expected.get(f, [0.0, 0, 0])
+            expected[f] = [total + 0.5 + i, count + 1, exactly + (f % 2 == 0)]
+    columns = (form_ids.tolist(), sums.tolist(), counts.tolist(), exacts.tolist())
+    got = {f: [s, c, e] for f, s, c, e in zip(*columns, strict=True)}
+    assert got.keys() == expected.keys()
+    for f, (total, count, exactly) in expected.items():
+        assert got[f][0] == pytest.approx(total) and got[f][1:] == [count, exactly]
+    # the scratch arrays are clean for the next query
+    assert not any(a.any() for a in index._scratch()[:3])
