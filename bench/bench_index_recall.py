@@ -5,7 +5,9 @@ own scorer (``best_pair`` over all pairs of forms, the schema check, no candidat
 keeps the entities at or above a threshold. ``Matcher.match`` finds its candidates through
 the index (rare-token, phonetic and one-edit keys, at most ``CANDIDATES`` entities per query)
 and scores only those. Index recall = share of brute force's (query, entity) pairs that
-``Matcher.match`` also returns, at the review and default thresholds. The target is ≥ 99.5%.
+``Matcher.match`` also returns, at the review and default thresholds (and, plotted in
+``bench/results/index_recall.png``, at every threshold from the review one up). The target
+is ≥ 99.5%.
 
 Queries: names only (no evidence, so the name score decides), a fixed sample of yente's UN
 treated positives (names with typos, reorderings and transliterations of listed people) and
@@ -25,10 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from common import (
+    RESULTS,
     argument_parser,
     bench_matcher,
     heading,
     progress_bar,
+    pyplot,
     read_csv,
     require,
     require_matching,
@@ -120,6 +124,35 @@ def recall_rows(outcomes: list[dict[str, Any]], thresholds: list[float]) -> list
     return rows
 
 
+def plot_recall(outcomes: list[dict[str, Any]], floor: float) -> None:
+    """Recall of brute force's matches by threshold, per population (index_recall.png)."""
+    plt = pyplot()
+    if plt is None:
+        return
+    thresholds = [floor + i / 100 for i in range(round((0.95 - floor) * 100) + 1)]
+    fig, ax = plt.subplots(figsize=(7, 4))
+    for population in ("UN treated", "negatives", "all"):
+        chosen = [o for o in outcomes if population in ("all", o["population"])]
+        values = []
+        for threshold in thresholds:
+            wanted = kept = 0
+            for outcome in chosen:
+                brute = {e for e, s in outcome["brute"].items() if s >= threshold}
+                wanted += len(brute)
+                kept += len(brute & set(outcome["index"]))
+            values.append(kept / wanted if wanted else float("nan"))
+        ax.plot(thresholds, values, label=population)
+    ax.axhline(0.995, color="grey", linestyle=":", label="target 99.5%")
+    ax.set_xlabel("score threshold")
+    ax.set_ylabel("share of brute force's matches the index returns")
+    ax.set_title("Index recall against brute-force scoring")
+    ax.legend()
+    fig.tight_layout()
+    path = RESULTS / "index_recall.png"
+    fig.savefig(path, dpi=110)
+    print(f"\nPlot: {path.relative_to(RESULTS.parent.parent)}")
+
+
 def main() -> None:
     global _MATCHER, _FORMS_OF
     parser = argument_parser(__doc__)
@@ -168,6 +201,7 @@ def main() -> None:
                 [[name, entity, f"{score:.3f}"] for name, entity, score, _ in missed[:25]],
             )
         )
+    plot_recall(outcomes, floor)
     write_json(
         "index_recall",
         {
