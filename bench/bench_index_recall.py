@@ -3,7 +3,7 @@
 Brute force scores a query against every name form of every listed entity with Clearance's
 own scorer (``best_pair`` over all pairs of forms, the schema check, no candidate stage) and
 keeps the entities at or above a threshold. ``Matcher.match`` finds its candidates through
-the index (rare-token, phonetic and one-edit keys, at most ``CANDIDATES`` entities per query)
+the index (rare-token, phonetic and one-edit keys, at most ``MAX_CANDIDATES`` entities per query)
 and scores only those. Index recall = share of brute force's (query, entity) pairs that
 ``Matcher.match`` also returns, at the review and default thresholds (and, plotted in
 ``bench/results/index_recall.png``, at every threshold from the review one up). The target

@@ -529,7 +529,8 @@ def logic_v1_candidates(matcher: Any, entities: list[Any], names: Sequence[str])
     except ImportError:
         return {"skipped": "nomenklatura not installed (pip install nomenklatura in a bench venv)"}
     from clearance.matching import Query
-    from clearance.matching.matcher import CANDIDATES, _query_forms
+    from clearance.matching.matcher import _query_forms, name_floor
+    from clearance.matching.thresholds import REVIEW_THRESHOLD
     from clearance.model.ftm import entity_to_ftm
 
     algorithm = get_algorithm("logic-v1")
@@ -546,7 +547,8 @@ def logic_v1_candidates(matcher: Any, entities: list[Any], names: Sequence[str])
     work = []
     for number, name in enumerate(names):
         query = Query(name)
-        positions = [p for p, _ in matcher.index.candidates(_query_forms(query), CANDIDATES)]
+        floor = name_floor(query, REVIEW_THRESHOLD)  # the very candidates Matcher.match scores
+        positions = [p for p, _ in matcher.index.candidates(_query_forms(query), floor=floor)]
         candidate_ids = [matcher.index.entities[p].id for p in positions]
         left = model.make_entity("LegalEntity")
         left.id = f"q{number}"

@@ -228,7 +228,7 @@ class MatchIndex:
     def candidates(
         self,
         query_forms: Sequence[NameForm],
-        limit: int,
+        limit: int = MAX_CANDIDATES,
         min_share: float = MIN_CANDIDATE_SHARE,
         floor: float | None = None,
     ) -> list[tuple[int, list[tuple[int, int]]]]:
@@ -240,9 +240,8 @@ class MatchIndex:
         one-edit neighbour) gets a pre-score: the name model's log-odds for the alignment
         the hits suggest, so candidates are ranked the way they will be scored. A form must
         earn ``min_share`` of the query's weight (free text, whose weight is mostly other
-        words, passes 0). With ``floor`` (log-odds), the entities whose best case comes
-        within PRESCORE_MARGIN of it, best first, up to MAX_CANDIDATES; without, the
-        ``limit`` best."""
+        words, passes 0). At most ``limit`` entities, best first; with ``floor``
+        (log-odds), only those whose best case comes within PRESCORE_MARGIN of it."""
         found = [
             self._prescored_forms(query_index, form, min_share, floor)
             for query_index, form in enumerate(query_forms)
@@ -253,16 +252,15 @@ class MatchIndex:
         form_ids = np.concatenate([f[0] for f in found])
         prescores = np.concatenate([f[1] for f in found])
         query_of = np.concatenate([f[2] for f in found])
-        wanted = limit if floor is None else MAX_CANDIDATES
-        if len(prescores) > wanted * 8:  # the best forms, without sorting them all
-            top = np.argpartition(-prescores, wanted * 8)[: wanted * 8]
+        if len(prescores) > limit * 8:  # the best forms, without sorting them all
+            top = np.argpartition(-prescores, limit * 8)[: limit * 8]
             form_ids, prescores, query_of = form_ids[top], prescores[top], query_of[top]
         order = np.argsort(-prescores, kind="stable")
         form_ids, prescores, query_of = form_ids[order], prescores[order], query_of[order]
         entities = self.form_entity[form_ids]
         # Entities in order of their best pre-score (first appearance in the sorted forms).
         _, first = np.unique(entities, return_index=True)
-        chosen = entities[np.sort(first)[:wanted]].tolist()
+        chosen = entities[np.sort(first)[:limit]].tolist()
         reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
         return self._pairs(query_forms, chosen, form_ids, prescores, query_of, entities, reach)
 

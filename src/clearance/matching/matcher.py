@@ -29,7 +29,7 @@ from clearance.matching.thresholds import DEFAULT_THRESHOLD, REVIEW_THRESHOLD
 from clearance.model import Designation, Entity
 
 INDEX_FORMAT = "clearance-index-1"
-CANDIDATES = 20
+CANDIDATES = 20  # results a yente-style /match returns by default
 KEEP_INDEXES = 4  # saved indexes kept in the cache folder (the most recently used)
 
 
@@ -131,15 +131,12 @@ class Matcher:
         where the best alignment lies.
         """
         floor = REVIEW_THRESHOLD if threshold is None else threshold
-        # A name scoring below this cannot reach the floor even if every piece of evidence
-        # the query carries agrees: its evidence is not gathered (the results are the same).
-        hopeless = _log_odds(floor) - most_support(query)
+        hopeless = name_floor(query, floor)
         query_forms = _query_forms(query)
         all_forms = self.index.forms
         schemas = self.index.entity_schemas
         results: list[MatchResult] = []
-        candidates = self.index.candidates(query_forms, CANDIDATES, floor=hopeless)
-        for position, pairs in candidates:
+        for position, pairs in self.index.candidates(query_forms, floor=hopeless):
             if not compatible(query.schema, schemas[position]):
                 continue
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
@@ -182,6 +179,13 @@ def _prune(folder: Path, keep: Path) -> None:
     for _, path in saved[KEEP_INDEXES:]:
         if path != keep:
             path.unlink(missing_ok=True)
+
+
+def name_floor(query: Query, floor: float) -> float:
+    """The name log-odds below which a listed entity cannot reach ``floor`` even if every
+    piece of evidence the query carries agrees: its evidence is not gathered, and the
+    candidate stage need not bring it (the results are the same)."""
+    return _log_odds(floor) - most_support(query)
 
 
 def _log_odds(probability: float) -> float:
