@@ -161,6 +161,8 @@ ACRONYM = "acronym"  # "pla" / "people liberation army", "jc" / "jean claude"
 COMPOUND_CUTOFF = 0.86
 COMPOUND_PARTS = 3  # "plat ono vich" / "platonovich"
 ACRONYM_SIMILARITY = 0.85
+LONGEST_ACRONYM = 5  # letters of an organisation's acronym ("pla", "ntmc")
+LONGEST_PERSON_ACRONYM = 2  # a person's initials run together ("jc"); "abu" is a name
 
 
 def align(
@@ -168,7 +170,7 @@ def align(
     name: tuple[str, ...],
     query_weights: tuple[float, ...],
     name_weights: tuple[float, ...],
-    longest_acronym: int = 5,
+    longest_acronym: int = LONGEST_ACRONYM,
 ) -> Alignment:
     """Best-first alignment of two token sequences (each token used at most once), then
     compounds and acronyms (up to ``longest_acronym`` letters) among the tokens left over."""

@@ -20,7 +20,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from clearance.matching import coefficients
-from clearance.matching.align import ALIGN_CUTOFF, acronym_of, compound_of, token_similarity
+from clearance.matching.align import (
+    ALIGN_CUTOFF,
+    LONGEST_ACRONYM,
+    acronym_of,
+    compound_of,
+    token_similarity,
+)
 from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
@@ -42,7 +48,6 @@ PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be a
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
-ACRONYM_LETTERS = 5  # the longest acronym align() recognises
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
 
@@ -86,7 +91,7 @@ def _could_pair(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
         others = tuple(other)
         free = list(range(len(others)))  # leftovers taken as adjacent: the generous case
         for token in one:
-            if compound_of(token, others, free) or acronym_of(token, others, free, ACRONYM_LETTERS):
+            if compound_of(token, others, free) or acronym_of(token, others, free, LONGEST_ACRONYM):
                 return True  # others run together, or their initials
     return False
 

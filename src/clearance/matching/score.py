@@ -13,7 +13,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from clearance.matching import namemodel
-from clearance.matching.align import Alignment, align
+from clearance.matching.align import (
+    LONGEST_ACRONYM,
+    LONGEST_PERSON_ACRONYM,
+    Alignment,
+    align,
+)
 from clearance.matching.evidence import Evidence
 from clearance.matching.forms import NameForm
 from clearance.matching.stats import TokenStats
@@ -50,8 +55,8 @@ def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> 
     for query, name in pairs:
         query_weights = tuple(map(weight, query.tokens))
         name_weights = tuple(map(weight, name.tokens))
-        # People's initials run to two letters ("J.-C."); "abu" is a name, not an acronym.
-        longest_acronym = 2 if query.kind == name.kind == "person" else 5
+        person = query.kind == name.kind == "person"
+        longest_acronym = LONGEST_PERSON_ACRONYM if person else LONGEST_ACRONYM
         alignment = align(query.tokens, name.tokens, query_weights, name_weights, longest_acronym)
         if not alignment.aligned_count:
             continue
