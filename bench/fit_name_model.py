@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from clearance.matching import namemodel  # noqa: E402
 from clearance.matching.forms import name_forms  # noqa: E402
-from clearance.matching.score import match_forms  # noqa: E402
+from clearance.matching.score import NameMatch, match_forms  # noqa: E402
 from clearance.matching.stats import TokenStats  # noqa: E402
 from clearance.matching.thresholds import DEFAULT_THRESHOLD  # noqa: E402
 from common import bench_matcher, precision_recall_f1  # noqa: E402
@@ -45,14 +45,19 @@ def load_cases(path: Path) -> list[dict[str, str]]:
         return [row for row in csv.DictReader(handle) if row["schema"] != "schema"]
 
 
+def best_match(case: dict[str, str], stats: TokenStats) -> NameMatch | None:
+    """The best pair of name forms of a case (name2 as the listed, primary name)."""
+    return match_forms(
+        name_forms(case["name1"], case["schema"]),
+        name_forms(case["name2"], case["schema"], "primary"),
+        stats,
+    )
+
+
 def feature_matrix(cases: list[dict[str, str]], stats: TokenStats) -> np.ndarray:
     rows = []
     for case in cases:
-        best = match_forms(
-            name_forms(case["name1"], case["schema"]),
-            name_forms(case["name2"], case["schema"], "primary"),
-            stats,
-        )
+        best = best_match(case, stats)
         rows.append(best.features if best else (0.0,) * len(namemodel.FEATURES))
     return np.asarray(rows, dtype=float)
 
@@ -64,11 +69,7 @@ def ceiling_features(cases: list[dict[str, str]], stats: TokenStats) -> np.ndarr
 
     rows = []
     for case in cases:
-        best = match_forms(
-            name_forms(case["name1"], case["schema"]),
-            name_forms(case["name2"], case["schema"], "primary"),
-            stats,
-        )
+        best = best_match(case, stats)
         if best is None:
             rows.append((0.0,) * (len(namemodel.FEATURES) + 5))
             continue
