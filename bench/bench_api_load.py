@@ -29,8 +29,10 @@ import urllib.request
 from pathlib import Path
 
 from common import (
+    NEGATIVES,
     RESULTS,
     STORE_FILE,
+    UN_TREATED,
     argument_parser,
     bench_matcher,
     read_csv,
@@ -39,8 +41,6 @@ from common import (
     write_json,
 )
 
-NEGATIVES = "bench/yente/negatives_global.csv"
-POSITIVES = "bench/yente/positives_un_treated.csv"
 QUERIES = 2000
 
 
@@ -55,7 +55,7 @@ def main() -> None:
     if shutil.which("wrk") is None:
         print("skipped: wrk is not installed (apt-get install wrk)", file=sys.stderr)
         raise SystemExit(0)
-    negatives, positives = require(args.shared, NEGATIVES, POSITIVES)
+    negatives, positives = require(args.shared, NEGATIVES, UN_TREATED)
     store, matcher, _ = bench_matcher(args.shared)  # loads the lists and saves the index
     queries = _queries(negatives, positives)
     floor = _in_process(matcher, queries)

@@ -27,7 +27,9 @@ from pathlib import Path
 from typing import Any
 
 from common import (
+    NEGATIVES,
     RESULTS,
+    UN_TREATED,
     argument_parser,
     bench_matcher,
     heading,
@@ -40,8 +42,6 @@ from common import (
     write_json,
 )
 
-NEGATIVES = "bench/yente/negatives_global.csv"
-UN_TREATED = "bench/yente/positives_un_treated.csv"
 SEED = 20261123
 RESULT_LIMIT = 1_000  # Matcher.match's result list is not the limit measured here
 

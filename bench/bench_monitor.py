@@ -28,12 +28,11 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from common import argument_parser, require, table, write_json
+from common import NEGATIVES, argument_parser, require, table, write_json
 
 SDN_2021 = "lists/ofac-sdn-2021"
 SDN_2024 = "lists/ofac-sdn-2024/sdn.csv"
 CONS_2025 = "lists/ofac-cons-2025"
-NEGATIVES = "bench/yente/negatives_global.csv"
 LISTED, DELISTED, PLANTED = 30, 5, 200
 
 

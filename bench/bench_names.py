@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from common import (
+    CASES,
     LISTS,
     RESULTS,
     argument_parser,
@@ -48,7 +49,6 @@ from common import (
     write_json,
 )
 
-CASES = "bench/nomenklatura/cases.csv"
 LOGIC_V2 = "bench/nomenklatura/logicv2-frozen.csv"
 THRESHOLDS = [i / 100 for i in range(101)]
 

@@ -23,12 +23,19 @@ from xml.sax.saxutils import escape
 
 from clearance.screening.payment_decision import decide_message
 from clearance.screening.payments import parse_payment
-from common import argument_parser, bench_matcher, read_csv, require, table, write_json
+from common import (
+    NEGATIVES,
+    UN_TREATED,
+    argument_parser,
+    bench_matcher,
+    read_csv,
+    require,
+    table,
+    write_json,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE = ROOT / "tests" / "samples" / "payments" / "pacs008_clean_de.xml"
-NEGATIVES = "bench/yente/negatives_global.csv"
-POSITIVES = "bench/yente/positives_un_treated.csv"
 REMITTANCES = (
     "Invoice {n} consulting services",
     "Payment for order {n}",
@@ -44,7 +51,7 @@ def make_messages(shared: Path, count: int, seed: int = 11) -> list[bytes]:
     template = TEMPLATE.read_text(encoding="utf-8")
     rng = random.Random(seed)
     negatives = [r["full_name"] for r in read_csv(shared / NEGATIVES)]
-    positives = [r["full_name"] for r in read_csv(shared / POSITIVES)]
+    positives = [r["full_name"] for r in read_csv(shared / UN_TREATED)]
     messages = []
     for n in range(count):
         pool = positives if rng.random() < 0.05 else negatives
@@ -68,7 +75,7 @@ def main() -> None:
     parser = argument_parser(__doc__)
     parser.add_argument("--messages", type=int, default=2000)
     args = parser.parse_args()
-    require(args.shared, NEGATIVES, POSITIVES)
+    require(args.shared, NEGATIVES, UN_TREATED)
     _store, matcher, _ = bench_matcher(args.shared)
     _WORKER = matcher
     messages = make_messages(args.shared, args.messages)

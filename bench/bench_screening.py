@@ -33,7 +33,10 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from common import (
+    NEGATIVES,
     RESULTS,
+    UN_TREATED,
+    UN_UNTREATED,
     argument_parser,
     bench_matcher,
     current_entities,
@@ -48,9 +51,6 @@ from common import (
 )
 
 YENTE = "bench/yente"
-UN_UNTREATED = f"{YENTE}/positives_un_untreated.csv"
-UN_TREATED = f"{YENTE}/positives_un_treated.csv"
-NEGATIVES = f"{YENTE}/negatives_global.csv"
 CONGRESS = f"{YENTE}/positives_us_congress_untreated.csv"
 CROSS_SCRIPT = "bench/watchman/cross_script_pairs.csv"
 UN_ALIASES = "bench/watchman/un_alias_pairs.tsv"

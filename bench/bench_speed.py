@@ -38,8 +38,11 @@ from pathlib import Path
 from typing import Any
 
 from common import (
+    CASES,
+    NEGATIVES,
     RESULTS,
     ROOT,
+    UN_TREATED,
     all_list_names,
     argument_parser,
     bench_matcher,
@@ -55,9 +58,6 @@ from common import (
     write_json,
 )
 
-NEGATIVES = "bench/yente/negatives_global.csv"
-UN_TREATED = "bench/yente/positives_un_treated.csv"
-CASES = "bench/nomenklatura/cases.csv"
 SEED = 20240503
 BATCH_SIZE = 10_000
 LATENCY_QUERIES = 2_000

@@ -33,6 +33,11 @@ LISTS = {
     "un-2026": "lists/un-2026/UN_consolidated.xml",
     "uk-ofsi-2018": "lists/uk-ofsi-2018/sanctionsconlist.csv",
 }
+# Evaluation data under --shared that several benchmarks read.
+NEGATIVES = "bench/yente/negatives_global.csv"  # 50,000 synthetic people on no list
+UN_TREATED = "bench/yente/positives_un_treated.csv"  # UN entries with realistic damage
+UN_UNTREATED = "bench/yente/positives_un_untreated.csv"
+CASES = "bench/nomenklatura/cases.csv"  # nomenklatura's name_bench pairs
 
 
 # --- arguments and data paths ---

@@ -33,7 +33,7 @@ from clearance.matching.forms import name_forms  # noqa: E402
 from clearance.matching.score import NameMatch, match_forms  # noqa: E402
 from clearance.matching.stats import TokenStats  # noqa: E402
 from clearance.matching.thresholds import DEFAULT_THRESHOLD  # noqa: E402
-from common import bench_matcher, precision_recall_f1  # noqa: E402
+from common import CASES, bench_matcher, precision_recall_f1  # noqa: E402
 
 COEFFICIENTS = ROOT / "src" / "clearance" / "matching" / "coefficients.py"
 ROUNDS = 3
@@ -156,7 +156,7 @@ def main() -> None:
         "--ceiling", action="store_true", help="also score a tree ensemble, out-of-fold"
     )
     args = parser.parse_args()
-    cases_path = args.shared / "bench" / "nomenklatura" / "cases.csv"
+    cases_path = args.shared / CASES
     if not cases_path.exists():
         raise SystemExit(f"skipped: {cases_path} not found")
     cases = load_cases(cases_path)
