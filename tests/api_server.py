@@ -91,3 +91,17 @@ def api_server(backend: str, folder: Path, **options: Any) -> Iterator[ApiServer
 
 
 BACKENDS = ["sqlite", "postgresql"]
+
+
+def server_fixture(name: str, folder: str) -> Any:
+    """A module-scoped fixture ``name``: the API server over the sample lists, once per
+    backend, its files under a temporary ``folder``."""
+
+    @pytest.fixture(scope="module", params=BACKENDS, name=name)
+    def server(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[ApiServer]:
+        with api_server(request.param, tmp_path_factory.mktemp(folder)) as running:
+            yield running
+
+    return server

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from tests.api_server import BACKENDS, ApiServer, api_server, running
+from tests.api_server import ApiServer, running, server_fixture
 
 from clearance.api import create_app
 from clearance.cases import ClearanceService
@@ -42,12 +42,7 @@ PACS008_DEMIR = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ApiServer]:
-    with api_server(request.param, tmp_path_factory.mktemp("api")) as running:
-        yield running
+server = server_fixture("server", "api")
 
 
 @pytest.fixture(scope="module")

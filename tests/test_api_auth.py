@@ -8,10 +8,9 @@ import re
 from collections.abc import Iterator
 
 import httpx
-import pytest
 from fastapi.routing import APIRoute
 from starlette.routing import BaseRoute
-from tests.api_server import BACKENDS, ApiServer, api_server
+from tests.api_server import ApiServer, server_fixture
 
 from clearance.cases import Role
 
@@ -24,12 +23,7 @@ PATH_VALUES = {
 }
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ApiServer]:
-    with api_server(request.param, tmp_path_factory.mktemp("api-auth")) as running:
-        yield running
+server = server_fixture("server", "api-auth")
 
 
 def _flat(routes: list[BaseRoute]) -> Iterator[APIRoute]:

@@ -9,17 +9,12 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from tests.api_server import BACKENDS, ApiServer, api_server
+from tests.api_server import ApiServer, server_fixture
 
 TWO_MB = 2_000_000
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def server(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ApiServer]:
-    with api_server(request.param, tmp_path_factory.mktemp("api-limits")) as running:
-        yield running
+server = server_fixture("server", "api-limits")
 
 
 @pytest.fixture(scope="module")

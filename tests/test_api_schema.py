@@ -4,8 +4,6 @@ from it (schemathesis, valid and invalid inputs, with an admin key) never get a 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import httpx
 import pytest
 import schemathesis
@@ -13,17 +11,12 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis.errors import Unsatisfiable
 from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
-from tests.api_server import BACKENDS, ApiServer, api_server
+from tests.api_server import ApiServer, server_fixture
 
 EXAMPLES_PER_OPERATION = 12
 
 
-@pytest.fixture(scope="module", params=BACKENDS)
-def api(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[ApiServer]:
-    with api_server(request.param, tmp_path_factory.mktemp("api-schema")) as running:
-        yield running
+api = server_fixture("api", "api-schema")
 
 
 @pytest.fixture(scope="module")
