@@ -488,7 +488,7 @@ class MatchIndex:
                 ids, values = ids[order], values[order]
                 first = np.concatenate(([True], ids[1:] != ids[:-1]))
                 ids, values = ids[first], values[first]
-            hit = (ids, values, self.stats.weight(canonical_token(token)))
+            hit = (ids, values, self.stats.weight(token))
         if len(cache) >= TOKEN_CACHE_SIZE:
             cache.clear()
         cache[token] = hit
