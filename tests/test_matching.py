@@ -286,3 +286,59 @@ def test_hits_are_summed_per_form_like_a_dictionary_would(
         assert got[f][0] == pytest.approx(total) and got[f][1:] == [count, exactly]
     # the scratch arrays are clean for the next query
     assert not any(a.any() for a in index._scratch()[:3])
+
+
+def _people(*names: str) -> Matcher:
+    from clearance.model import Entity, Name, Schema
+
+    return Matcher.from_entities(
+        [
+            Entity(f"test-{i}", Schema.PERSON, (Name(name),), "test", str(i))
+            for i, name in enumerate(names)
+        ]
+    )
+
+
+def test_a_token_the_keys_linked_is_not_counted_again_as_a_left_over_pair() -> None:
+    """ "Amanda" reaches "Hamada" through a one-edit key; the pre-score counts that pair
+    already, so the best case (White pairing with a left-over name part) needs another
+    pair, which no part of the long name offers: nothing worth aligning."""
+    from clearance.matching.index import PRESCORE_MARGIN, TYPO_FACTOR
+
+    matcher = _people(
+        "Hamada Ould Mohamed Lemine Ould Mohamed Khairy",
+        "Amanda Stone",  # "amanda" is a listed word, rare enough for one-edit keys
+        "John White",  # and "white" a common one
+        "Mary White",
+        "Walter White",
+        "Mohamed Lemine",
+        "Ould Khairy",
+    )
+    index = matcher.index
+    forms = _forms("Amanda White")
+    hamada = next(i for i, e in enumerate(index.entities) if e.id == "test-0")
+    weight = index.stats.weight
+    total = sum(map(weight, forms[0].tokens))
+    hit = np.asarray([next(i for i, f in enumerate(index.forms) if f.tokens[0] == "hamada")])
+    linked = np.asarray([TYPO_FACTOR * weight("amanda")])
+    _, at_best = index._prescore(forms[0], total, hit, linked, np.asarray([1]))
+    assert at_best[0] >= -PRESCORE_MARGIN  # the best case alone would have it aligned
+    candidates = dict(index.candidates(forms, floor=0.0))
+    assert hamada not in candidates
+    assert all(r.entity_id != "test-0" for r in matcher.match(Query("Amanda White")))
+
+
+def test_several_parts_linked_by_spelling_keys_can_still_pair_up() -> None:
+    """The pre-score counts the parts phonetic or one-edit keys link as one aligned part,
+    so when several are linked the others stay available to pair: "Shaamil ... Ismailov"
+    is Shamil Izmaylov with a patronymic left out."""
+    matcher = _people("Shamil Izmaylov", "Shamil Basayev", "Ruslan Izmaylov", "Ivan Petrov")
+    results = matcher.match(Query("Shaamil Magomedovich Ismailov", schema="Person"))
+    assert results and results[0].entity_id == "test-0"
+    assert results[0].match
+
+
+def _forms(name: str) -> list:
+    from clearance.matching.forms import name_forms
+
+    return name_forms(name, "Person")

@@ -47,6 +47,10 @@ FORMS_PER_CANDIDATE = 4
 PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
+# Forms of one entity whose left-over parts were found unable to pair, after which its
+# other forms that reach the floor only at best are not examined: an entity with dozens of
+# aliases would otherwise cost dozens of checks for a hopeless candidate.
+UNPAIRED_FORMS = 3
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
@@ -70,13 +74,13 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
-def _could_pair(query: tuple[str, ...], name: tuple[str, ...]) -> bool:
-    """Whether parts left over on both sides (no spelling class in common) can still align:
-    two of them alike enough, or one long enough to be others run together, or short
-    enough to be their initials. The pre-score's best case assumed they can."""
-    name_classes = {canonical_token(t) for t in name}
+def _could_pair(left_query: Sequence[str], name: tuple[str, ...], query: tuple[str, ...]) -> bool:
+    """Whether parts left over on both sides can still align: a query token no key of the
+    index linked to the name (``left_query``) and a name token outside the query's
+    spelling classes, two of them alike enough, or one long enough to be others run
+    together, or short enough to be their initials. The pre-score's best case assumed
+    they can; the tokens the keys did link are already counted in it as aligned."""
     query_classes = {canonical_token(t) for t in query}
-    left_query = [t for t in query if canonical_token(t) not in name_classes]
     left_name = [t for t in name if canonical_token(t) not in query_classes]
     if not left_query or not left_name:
         return True
@@ -365,6 +369,7 @@ class MatchIndex:
         mine = np.isin(entities, chosen)
         pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
         best: dict[int, float] = {}
+        failed: dict[int, int] = {}
         seen: set[int] = set()
         for form_id, query_index, entity, prescore in zip(
             form_ids[mine].tolist(),
@@ -378,13 +383,34 @@ class MatchIndex:
                 continue
             if prescore < best.setdefault(entity, prescore) - PAIR_MARGIN:
                 continue  # far below the entity's best pair: not where its score lies
-            if prescore < reach and not _could_pair(
-                query_forms[query_index].tokens, self.forms[form_id].tokens
-            ):
-                continue  # only the best case reached the floor, and it cannot happen
+            if prescore < reach:
+                if failed.get(entity, 0) >= UNPAIRED_FORMS:
+                    continue
+                query, name = query_forms[query_index].tokens, self.forms[form_id].tokens
+                if not _could_pair(self._unlinked(query, form_id), name, query):
+                    failed[entity] = failed.get(entity, 0) + 1
+                    continue  # only the best case reached the floor, and it cannot happen
             seen.add(form_id)
             listed.append((form_id, query_index))
         return [(entity, pairs[entity]) for entity in chosen if pairs[entity]]
+
+    def _unlinked(self, tokens: tuple[str, ...], form_id: int) -> list[str]:
+        """The query tokens the pre-score did not count as aligned with this list-name form:
+        those no index key linked to it, and those linked only by phonetic or one-edit keys
+        when several were (the pre-score counts them as one aligned part)."""
+        unlinked: list[str] = []
+        fuzzy: list[str] = []
+        for token in tokens:
+            hit = self._token_hits(token)  # cached for the query already
+            if hit is not None:
+                ids, factors, _ = hit
+                at = int(ids.searchsorted(form_id))
+                if at < len(ids) and ids[at] == form_id:
+                    if factors[at] < 1.0:
+                        fuzzy.append(token)
+                    continue
+            unlinked.append(token)
+        return unlinked + fuzzy if len(fuzzy) > 1 else unlinked
 
     def _prescore(
         self,
