@@ -293,18 +293,21 @@ def _leftovers(
 def compound_of(
     token: str, other: tuple[str, ...], free: list[int]
 ) -> tuple[tuple[int, ...], float, str] | None:
-    if len(token) < 5:
+    size_of_token = len(token)
+    if size_of_token < 5:
         return None
     best = None
+    lengths = [len(other[j]) for j in free]
     for size in range(2, COMPOUND_PARTS + 1):
         for start in range(len(free) - size + 1):
-            run = free[start : start + size]
-            if run[-1] - run[0] != size - 1:
+            if free[start + size - 1] - free[start] != size - 1:
                 continue  # not adjacent in the other name
-            joined = "".join(other[j] for j in run)
-            longer = max(len(joined), len(token))
-            if 1 - abs(len(joined) - len(token)) / longer < COMPOUND_CUTOFF:
+            joined_size = sum(lengths[start : start + size])
+            longer = max(joined_size, size_of_token)
+            if 1 - abs(joined_size - size_of_token) / longer < COMPOUND_CUTOFF:
                 continue  # the length difference alone keeps it below the cutoff
+            run = free[start : start + size]
+            joined = "".join(other[j] for j in run)
             similarity = Levenshtein.normalized_similarity(token, joined)
             if similarity >= COMPOUND_CUTOFF and (best is None or similarity > best[1]):
                 best = (tuple(run), similarity, COMPOUND)

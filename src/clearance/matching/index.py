@@ -51,6 +51,7 @@ PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its 
 # other forms that reach the floor only at best are not examined: an entity with dozens of
 # aliases would otherwise cost dozens of checks for a hopeless candidate.
 UNPAIRED_FORMS = 3
+MASK_BITS = 63  # query tokens tracked in a form's link masks (int64)
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
@@ -74,13 +75,14 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
-def _could_pair(left_query: Sequence[str], name: tuple[str, ...], query: tuple[str, ...]) -> bool:
+def _could_pair(
+    left_query: Sequence[str], name: tuple[str, ...], query_classes: frozenset[str]
+) -> bool:
     """Whether parts left over on both sides can still align: a query token no key of the
     index linked to the name (``left_query``) and a name token outside the query's
     spelling classes, two of them alike enough, or one long enough to be others run
     together, or short enough to be their initials. The pre-score's best case assumed
     they can; the tokens the keys did link are already counted in it as aligned."""
-    query_classes = {canonical_token(t) for t in query}
     left_name = [t for t in name if canonical_token(t) not in query_classes]
     if not left_query or not left_name:
         return True
@@ -98,6 +100,16 @@ def _could_pair(left_query: Sequence[str], name: tuple[str, ...], query: tuple[s
             if compound_of(token, others, free) or acronym_of(token, others, free, LONGEST_ACRONYM):
                 return True  # others run together, or their initials
     return False
+
+
+def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> list[str]:
+    """The query tokens the pre-score did not count as aligned with a list-name form: those
+    no index key linked to it (``linked`` bit mask), and those linked only by phonetic or
+    one-edit keys (``fuzzy``) when several were (the pre-score counts them as one part)."""
+    unlinked = [t for bit, t in enumerate(tokens) if not linked >> bit & 1]
+    if fuzzy & (fuzzy - 1):  # two bits or more
+        unlinked += [t for bit, t in enumerate(tokens) if fuzzy >> bit & 1]
+    return unlinked
 
 
 def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
@@ -367,15 +379,20 @@ class MatchIndex:
         PAIR_MARGIN of its best; one that reaches the floor only at best, only if its
         left-over parts can pair at all."""
         mine = np.isin(entities, chosen)
+        form_ids, query_of = form_ids[mine], query_of[mine]
+        linked, fuzzy = self._links(query_forms, form_ids, query_of)
         pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
         best: dict[int, float] = {}
         failed: dict[int, int] = {}
+        classes = [frozenset(map(canonical_token, form.tokens)) for form in query_forms]
         seen: set[int] = set()
-        for form_id, query_index, entity, prescore in zip(
-            form_ids[mine].tolist(),
-            query_of[mine].tolist(),
+        for form_id, query_index, entity, prescore, links, fuzzy_links in zip(
+            form_ids.tolist(),
+            query_of.tolist(),
             entities[mine].tolist(),
             prescores[mine].tolist(),
+            linked,
+            fuzzy,
             strict=True,
         ):
             listed = pairs[entity]
@@ -386,31 +403,37 @@ class MatchIndex:
             if prescore < reach:
                 if failed.get(entity, 0) >= UNPAIRED_FORMS:
                     continue
-                query, name = query_forms[query_index].tokens, self.forms[form_id].tokens
-                if not _could_pair(self._unlinked(query, form_id), name, query):
+                left_query = _unlinked(query_forms[query_index].tokens, links, fuzzy_links)
+                if not _could_pair(left_query, self.forms[form_id].tokens, classes[query_index]):
                     failed[entity] = failed.get(entity, 0) + 1
                     continue  # only the best case reached the floor, and it cannot happen
             seen.add(form_id)
             listed.append((form_id, query_index))
         return [(entity, pairs[entity]) for entity in chosen if pairs[entity]]
 
-    def _unlinked(self, tokens: tuple[str, ...], form_id: int) -> list[str]:
-        """The query tokens the pre-score did not count as aligned with this list-name form:
-        those no index key linked to it, and those linked only by phonetic or one-edit keys
-        when several were (the pre-score counts them as one aligned part)."""
-        unlinked: list[str] = []
-        fuzzy: list[str] = []
-        for token in tokens:
-            hit = self._token_hits(token)  # cached for the query already
-            if hit is not None:
-                ids, factors, _ = hit
-                at = int(ids.searchsorted(form_id))
-                if at < len(ids) and ids[at] == form_id:
-                    if factors[at] < 1.0:
-                        fuzzy.append(token)
+    def _links(
+        self, query_forms: Sequence[NameForm], form_ids: np.ndarray, query_of: np.ndarray
+    ) -> tuple[list[int], list[int]]:
+        """Per list-name form, bit masks of its query form's tokens that an index key links
+        to it: through any key, and through phonetic or one-edit keys only. A token past
+        the 63rd is never marked (left over: the generous case)."""
+        linked = np.zeros(len(form_ids), dtype=np.int64)
+        fuzzy = np.zeros(len(form_ids), dtype=np.int64)
+        for query_index, form in enumerate(query_forms):
+            rows = np.flatnonzero(query_of == query_index)
+            if not len(rows):
+                continue
+            targets = form_ids[rows]
+            for bit, token in enumerate(form.tokens[:MASK_BITS]):
+                hit = self._token_hits(token)  # cached for the query already
+                if hit is None:
                     continue
-            unlinked.append(token)
-        return unlinked + fuzzy if len(fuzzy) > 1 else unlinked
+                ids, factors, _ = hit
+                at = np.minimum(np.searchsorted(ids, targets), len(ids) - 1)
+                found = ids[at] == targets
+                linked[rows[found]] |= 1 << bit
+                fuzzy[rows[found & (factors[at] < 1.0)]] |= 1 << bit
+        return linked.tolist(), fuzzy.tolist()
 
     def _prescore(
         self,
