@@ -300,9 +300,9 @@ def _people(*names: str) -> Matcher:
 
 
 def test_a_token_the_keys_linked_is_not_counted_again_as_a_left_over_pair() -> None:
-    """ "Amanda" reaches "Hamada" through a one-edit key; the pre-score counts that pair
-    already, so the best case (White pairing with a left-over name part) needs another
-    pair, which no part of the long name offers: nothing worth aligning."""
+    """The query word "Amanda" reaches "Hamada" through a one-edit key; the pre-score counts
+    that pair already, so the best case (White pairing with a left-over name part) needs
+    another pair, which no part of the long name offers: nothing worth aligning."""
     from clearance.matching.index import PRESCORE_MARGIN, TYPO_FACTOR
 
     matcher = _people(

@@ -374,7 +374,12 @@ def _strip_titles(tokens: list[str], kind: str) -> tuple[list[str], list[str]]:
             tokens = tokens[1:]
             changed = True
     if kind == PERSON and len(tokens) > 1:
-        while len(tokens) > 1 and tokens[-1] in _UNAMBIGUOUS_TITLES:
+        while (
+            len(tokens) > 1
+            and tokens[-1] in _UNAMBIGUOUS_TITLES
+            and tokens[-2] not in _ARTICLES
+            and tokens[-2] not in _HYPHEN_ARTICLES
+        ):  # "al-Shaykh", "ash-Sheikh" at the end is a family name, not an honorific
             titles.append(tokens.pop())
         if any(t in SUFFIXES for t in tokens[1:]):
             titles.extend(t for t in tokens[1:] if t in SUFFIXES)
