@@ -12,11 +12,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from rapidfuzz.distance import JaroWinkler, Levenshtein
+from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
 from clearance.names import canonical_token, equivalent_forms, number_words, phonetic_key
 
 ALIGN_CUTOFF = 0.70  # below this two tokens are not considered the same name part
+# A shared phonetic key makes two spellings alike only if they are also this close by edits
+# (a transposition counting as one): "Omar" / "Amor" and "Sok" / "Sko" are, while "Nguyen"
+# and "Nyakuni" share the key NKN and little else.
+PHONETIC_EDIT_FLOOR = 0.5
 
 EXACT = "exact"
 EQUIVALENT = "equivalent"
@@ -47,7 +51,11 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     jaro = JaroWinkler.similarity(a, b)
     comparable = min(len(a), len(b)) >= 4 and max(len(a), len(b)) <= 1.3 * min(len(a), len(b))
     similarity = max(edit, jaro - 0.08) if comparable else edit
-    if similarity < 0.88 and _sound_alike(a, b):
+    if (
+        similarity < 0.88
+        and OSA.normalized_similarity(a, b) >= PHONETIC_EDIT_FLOOR
+        and _sound_alike(a, b)
+    ):
         return 0.88, PHONETIC
     return similarity, FUZZY
 
