@@ -358,3 +358,25 @@ def _forms(name: str) -> list:
     from clearance.matching.forms import name_forms
 
     return name_forms(name, "Person")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.integers(0, 10_000), min_size=1, max_size=60), st.integers(0, 3))
+def test_link_masks_say_which_query_words_hit_each_form(
+    sample_matcher: Matcher, picks: list[int], which: int
+) -> None:
+    """The vectorised masks agree with looking each (form, word) up one at a time."""
+    index = sample_matcher.index
+    queries = ["Ismail Demir", "Presidency of Defence Industries", "Faruk Yigit", "SSB"]
+    forms = _forms(queries[which])
+    form_ids = np.asarray(sorted({p % len(index.forms) for p in picks}), dtype=np.int32)
+    query_of = np.asarray([i % len(forms) for i in range(len(form_ids))], dtype=np.int32)
+    linked, fuzzy = index._links(forms, form_ids, query_of)
+    for form_id, query_index, links, fuzzy_links in zip(
+        form_ids.tolist(), query_of.tolist(), linked, fuzzy, strict=True
+    ):
+        for bit, token in enumerate(forms[query_index].tokens):
+            hit = index._token_hits(token)
+            factor = dict(zip(hit[0].tolist(), hit[1].tolist(), strict=True)) if hit else {}
+            assert bool(links >> bit & 1) == (form_id in factor)
+            assert bool(fuzzy_links >> bit & 1) == (factor.get(form_id, 1.0) < 1.0)

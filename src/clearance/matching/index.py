@@ -377,7 +377,8 @@ class MatchIndex:
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """The pairs worth aligning for each chosen entity, best pre-score first: within
         PAIR_MARGIN of its best; one that reaches the floor only at best, only if its
-        left-over parts can pair at all."""
+        left-over parts can pair at all (and not once UNPAIRED_FORMS of the entity's
+        forms were found unable to)."""
         mine = np.isin(entities, chosen)
         form_ids, query_of = form_ids[mine], query_of[mine]
         linked, fuzzy = self._links(query_forms, form_ids, query_of)
