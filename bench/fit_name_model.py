@@ -108,9 +108,14 @@ def ceiling(cases: list[dict[str, str]], labels: np.ndarray, stats: TokenStats) 
     in_sample = model.fit(x, labels).predict_proba(x)[:, 1]
     print()
     print("ceiling: gradient-boosted trees over the features + string similarities")
+    print_scores(labels, {"trees in-sample": in_sample, "trees 5-fold": out_of_fold})
+
+
+def print_scores(labels: np.ndarray, models: dict[str, np.ndarray]) -> None:
+    """A table row per model: precision, recall, F1 at the default threshold, best F1."""
     print("| model | threshold | precision | recall | F1 | best F1 (threshold) |")
     print("|---|---:|---:|---:|---:|---:|")
-    for label, scores in (("trees in-sample", in_sample), ("trees 5-fold", out_of_fold)):
+    for label, scores in models.items():
         p, r, f = prf(scores, labels, DEFAULT_THRESHOLD)
         bf, bt = best_f1(scores, labels)
         row = f"| {label} | {DEFAULT_THRESHOLD} | {p:.3f} | {r:.3f} | {f:.3f}"
@@ -177,13 +182,7 @@ def main() -> None:
     out_of_fold = namemodel.fit_cross_validated(x, labels, folds=5, l2=L2)
 
     print(f"name_bench pairs: {len(cases)} ({int(labels.sum())} true)")
-    print("| model | threshold | precision | recall | F1 | best F1 (threshold) |")
-    print("|---|---:|---:|---:|---:|---:|")
-    for label, scores in (("in-sample", in_sample), ("5-fold out-of-fold", out_of_fold)):
-        p, r, f = prf(scores, labels, DEFAULT_THRESHOLD)
-        bf, bt = best_f1(scores, labels)
-        row = f"| {label} | {DEFAULT_THRESHOLD} | {p:.3f} | {r:.3f} | {f:.3f}"
-        print(f"{row} | {bf:.3f} ({bt:.2f}) |")
+    print_scores(labels, {"in-sample": in_sample, "5-fold out-of-fold": out_of_fold})
     print()
     print("coefficients: intercept", round(float(beta[0]), 3))
     for name, value in zip(namemodel.FEATURES, beta[1:], strict=True):
