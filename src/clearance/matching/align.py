@@ -53,8 +53,8 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     similarity = max(edit, jaro - 0.08) if comparable else edit
     if (
         similarity < 0.88
+        and _sound_alike(a, b)  # cached keys first: most pairs stop here
         and OSA.normalized_similarity(a, b) >= PHONETIC_EDIT_FLOOR
-        and _sound_alike(a, b)
     ):
         return 0.88, PHONETIC
     return similarity, FUZZY

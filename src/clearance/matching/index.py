@@ -75,6 +75,13 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
+def _look_up(posting: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Where each wanted form position would sit in a sorted posting (clipped to its end),
+    and whether it is there: the per-form factors are read at those places."""
+    at = np.minimum(np.searchsorted(posting, wanted), len(posting) - 1)
+    return at, posting[at] == wanted
+
+
 def _could_pair(
     left_query: Sequence[str], name: tuple[str, ...], query_classes: frozenset[str]
 ) -> bool:
@@ -309,8 +316,7 @@ class MatchIndex:
         exact = [factors == 1.0 for _, factors, _ in hits_of[:essential]]
         form_ids, sums, hit_count, exact_hits = self._accumulate(touched, accumulated, exact)
         for ids, factors, token_weight in hits_of[essential:]:
-            at = np.minimum(np.searchsorted(ids, form_ids), len(ids) - 1)
-            found = ids[at] == form_ids
+            at, found = _look_up(ids, form_ids)
             sums[found] += factors[at[found]] * token_weight
             hit_count[found] += 1
             exact_hits[found] += factors[at[found]] == 1.0
@@ -430,8 +436,7 @@ class MatchIndex:
                 if hit is None:
                     continue
                 ids, factors, _ = hit
-                at = np.minimum(np.searchsorted(ids, targets), len(ids) - 1)
-                found = ids[at] == targets
+                at, found = _look_up(ids, targets)
                 linked[rows[found]] |= 1 << bit
                 fuzzy[rows[found & (factors[at] < 1.0)]] |= 1 << bit
         return linked.tolist(), fuzzy.tolist()
