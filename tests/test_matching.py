@@ -13,6 +13,7 @@ from tests.conftest import shared_path
 
 from clearance.cli.demo import sample_list_paths
 from clearance.matching import DEFAULT_THRESHOLD, Matcher, Query, compare
+from clearance.matching.index import EXACT_TALLY
 from clearance.sources import open_list
 
 
@@ -288,8 +289,8 @@ def test_hits_are_summed_per_form_like_a_dictionary_would(
     postings = [sorted(set(p)) or [0] for p in postings]
     touched = [np.asarray(p, dtype=np.int32) for p in postings]
     weights = [np.full(len(p), 0.5 + i) for i, p in enumerate(postings)]
-    exact = [np.asarray([f % 2 == 0 for f in p]) for p in postings]
-    form_ids, sums, counts, exacts = index._accumulate(touched, weights, exact)
+    tallies = [np.asarray([1 + EXACT_TALLY * (f % 2 == 0) for f in p]) for p in postings]
+    form_ids, sums, counts, exacts = index._accumulate(touched, weights, tallies)
     expected: dict[int, list[float]] = {}
     for i, p in enumerate(postings):
         for f in p:
@@ -301,7 +302,8 @@ def test_hits_are_summed_per_form_like_a_dictionary_would(
     for f, (total, count, exactly) in expected.items():
         assert got[f][0] == pytest.approx(total) and got[f][1:] == [count, exactly]
     # the scratch arrays are clean for the next query
-    assert not any(a.any() for a in index._scratch()[:3])
+    scratch = index._scratch()
+    assert not scratch.sums.any() and not scratch.tallies.any() and not scratch.chosen.any()
 
 
 def _people(*names: str) -> Matcher:

@@ -16,6 +16,8 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
@@ -52,8 +54,28 @@ PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its 
 # aliases would otherwise cost dozens of checks for a hopeless candidate.
 UNPAIRED_FORMS = 3
 MASK_BITS = 63  # query tokens tracked in a form's link masks (int64)
+EXACT_TALLY = 1 << 16  # in a form's tally, one hit by spelling class (below: all hits)
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
+
+
+class TokenHits(NamedTuple):
+    """The list-name forms a query token hits through any key, and what each hit earns."""
+
+    ids: np.ndarray  # sorted form positions
+    factors: np.ndarray  # best key factor per form: 1.0 by spelling class, less if fuzzy
+    weight: float  # the token's rarity weight
+    weighted: np.ndarray  # factors * weight: what the token adds to each form's sum
+    tallies: np.ndarray  # 1 per form, plus EXACT_TALLY where the hit is by spelling class
+
+
+class _Scratch(NamedTuple):
+    """Per-thread arrays the candidate stage sums into, zero between queries."""
+
+    sums: np.ndarray  # per form: weight the query's tokens earn
+    tallies: np.ndarray  # per form: tokens hitting, plus EXACT_TALLY per exact hit
+    stamp: np.ndarray  # per form: the position that saw it last (dedup in linear time)
+    chosen: np.ndarray  # per entity: chosen as a candidate of the current query
 
 
 @pickled_by_fields
@@ -82,15 +104,15 @@ def _look_up(posting: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.nd
     return at, posting[at] == wanted
 
 
-def _could_pair(
-    left_query: Sequence[str], name: tuple[str, ...], query_classes: frozenset[str]
-) -> bool:
+@lru_cache(maxsize=1 << 16)
+def _could_pair(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
     """Whether parts left over on both sides can still align: a query token no key of the
     index linked to the name (``left_query``) and a name token outside the query's
-    spelling classes, two of them alike enough, or one long enough to be others run
-    together, or short enough to be their initials. The pre-score's best case assumed
-    they can; the tokens the keys did link are already counted in it as aligned."""
-    left_name = [t for t in name if canonical_token(t) not in query_classes]
+    spelling classes (``left_name``), two of them alike enough, or one long enough to be
+    others run together, or short enough to be their initials. The pre-score's best case
+    assumed they can; the tokens the keys did link are already counted in it as aligned.
+
+    Cached: the same left-overs recur across the forms of an entity and across queries."""
     if not left_query or not left_name:
         return True
     for a in left_query:
@@ -101,22 +123,21 @@ def _could_pair(
     for one, other in ((left_query, left_name), (left_name, left_query)):
         if len(other) < 2:
             continue
-        others = tuple(other)
-        free = list(range(len(others)))  # leftovers taken as adjacent: the generous case
+        free = list(range(len(other)))  # leftovers taken as adjacent: the generous case
         for token in one:
-            if compound_of(token, others, free) or acronym_of(token, others, free, LONGEST_ACRONYM):
+            if compound_of(token, other, free) or acronym_of(token, other, free, LONGEST_ACRONYM):
                 return True  # others run together, or their initials
     return False
 
 
-def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> list[str]:
+def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> tuple[str, ...]:
     """The query tokens the pre-score did not count as aligned with a list-name form: those
     no index key linked to it (``linked`` bit mask), and those linked only by phonetic or
     one-edit keys (``fuzzy``) when several were (the pre-score counts them as one part)."""
     unlinked = [t for bit, t in enumerate(tokens) if not linked >> bit & 1]
     if fuzzy & (fuzzy - 1):  # two bits or more
         unlinked += [t for bit, t in enumerate(tokens) if fuzzy >> bit & 1]
-    return unlinked
+    return tuple(unlinked)
 
 
 def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
@@ -304,18 +325,19 @@ class MatchIndex:
         # Rarest first. The commonest tokens, whose weights together stay under the share a
         # form must earn, cannot make a form pass alone: they only add to forms the rarer
         # ones hit, found by binary search in their (sorted) postings, never scanned whole.
-        hits_of.sort(key=lambda h: -h[2])
+        hits_of.sort(key=lambda h: -h.weight)
         needed = min_share * total
         essential = len(hits_of)
         remaining = 0.0
-        while essential > 1 and remaining + hits_of[essential - 1][2] < needed:
+        while essential > 1 and remaining + hits_of[essential - 1].weight < needed:
             essential -= 1
-            remaining += hits_of[essential][2]
-        touched = [ids for ids, _, _ in hits_of[:essential]]
-        accumulated = [factors * w for _, factors, w in hits_of[:essential]]
-        exact = [factors == 1.0 for _, factors, _ in hits_of[:essential]]
-        form_ids, sums, hit_count, exact_hits = self._accumulate(touched, accumulated, exact)
-        for ids, factors, token_weight in hits_of[essential:]:
+            remaining += hits_of[essential].weight
+        form_ids, sums, hit_count, exact_hits = self._accumulate(
+            [h.ids for h in hits_of[:essential]],
+            [h.weighted for h in hits_of[:essential]],
+            [h.tallies for h in hits_of[:essential]],
+        )
+        for ids, factors, token_weight, _, _ in hits_of[essential:]:
             at, found = _look_up(ids, form_ids)
             sums[found] += factors[at[found]] * token_weight
             hit_count[found] += 1
@@ -333,43 +355,42 @@ class MatchIndex:
         return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
 
     def _accumulate(
-        self, touched: list[np.ndarray], weights: list[np.ndarray], exact: list[np.ndarray]
+        self, touched: list[np.ndarray], weights: list[np.ndarray], tallies: list[np.ndarray]
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
         """Per form hit by any token: (form ids, summed weight, tokens hitting, tokens
         hitting by spelling class). Sums in per-thread scratch arrays over every form, so
-        common tokens' long postings are never sorted."""
+        common tokens' long postings are never sorted. A token's tally per form is
+        1 + EXACT_TALLY when it hits by spelling class, else 1: one addition counts both."""
         scratch = self._scratch()
-        sums, counts, exacts, stamp = scratch
+        sums, tally, stamp = scratch.sums, scratch.tallies, scratch.stamp
         every = np.concatenate(touched)
         # Each id once (its last occurrence), in linear time: an id keeps the position stamped last.
         positions = np.arange(len(every))
         stamp[every] = positions
         form_ids = every[stamp[every] == positions]
-        for ids, values, exactly in zip(touched, weights, exact, strict=True):
+        for ids, values, counted in zip(touched, weights, tallies, strict=True):
             sums[ids] += values  # a token's own ids are distinct
-            counts[ids] += 1
-            exacts[ids] += exactly
-        out = sums[form_ids].copy(), counts[form_ids].copy(), exacts[form_ids].copy()
+            tally[ids] += counted
+        summed, tallied = sums[form_ids], tally[form_ids]
         sums[form_ids] = 0.0
-        counts[form_ids] = 0
-        exacts[form_ids] = 0
-        return form_ids, out[0], out[1], out[2]
+        tally[form_ids] = 0
+        return form_ids, summed, tallied & (EXACT_TALLY - 1), tallied // EXACT_TALLY
 
-    def _scratch(self) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    def _scratch(self) -> _Scratch:
         local = self.__dict__.get("_local")
         if local is None:
             local = self.__dict__.setdefault("_local", threading.local())
-        arrays = getattr(local, "arrays", None)
-        if arrays is None:
+        scratch = getattr(local, "scratch", None)
+        if scratch is None:
             size = len(self.forms)
-            arrays = (
+            scratch = _Scratch(
                 np.zeros(size, dtype=np.float64),
-                np.zeros(size, dtype=np.int32),
-                np.zeros(size, dtype=np.int32),
                 np.zeros(size, dtype=np.int64),
+                np.zeros(size, dtype=np.int64),
+                np.zeros(len(self.entity_schemas), dtype=bool),
             )
-            local.arrays = arrays
-        return arrays
+            local.scratch = scratch
+        return scratch
 
     def _pairs(
         self,
@@ -385,7 +406,10 @@ class MatchIndex:
         PAIR_MARGIN of its best; one that reaches the floor only at best, only if its
         left-over parts can pair at all (and not once UNPAIRED_FORMS of the entity's
         forms were found unable to)."""
-        mine = np.isin(entities, chosen)
+        marks = self._scratch().chosen
+        marks[chosen] = True
+        mine = marks[entities]
+        marks[chosen] = False
         form_ids, query_of = form_ids[mine], query_of[mine]
         linked, fuzzy = self._links(query_forms, form_ids, query_of)
         pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
@@ -411,7 +435,11 @@ class MatchIndex:
                 if failed.get(entity, 0) >= UNPAIRED_FORMS:
                     continue
                 left_query = _unlinked(query_forms[query_index].tokens, links, fuzzy_links)
-                if not _could_pair(left_query, self.forms[form_id].tokens, classes[query_index]):
+                query_classes = classes[query_index]
+                left_name = tuple(
+                    t for t in self.forms[form_id].tokens if canonical_token(t) not in query_classes
+                )
+                if not _could_pair(left_query, left_name):
                     failed[entity] = failed.get(entity, 0) + 1
                     continue  # only the best case reached the floor, and it cannot happen
             seen.add(form_id)
@@ -435,7 +463,7 @@ class MatchIndex:
                 hit = self._token_hits(token)  # cached for the query already
                 if hit is None:
                     continue
-                ids, factors, _ = hit
+                ids, factors = hit.ids, hit.factors
                 at, found = _look_up(ids, targets)
                 linked[rows[found]] |= 1 << bit
                 fuzzy[rows[found & (factors[at] < 1.0)]] |= 1 << bit
@@ -469,45 +497,34 @@ class MatchIndex:
             + organisation * w["organisation"]
         )
 
-        def log_odds(matched_query, matched_name, weakest, lost, left_q, left_n, conflict):
-            coverage_query = np.minimum(1.0, matched_query / total)
-            coverage_name = np.minimum(1.0, matched_name / np.maximum(name_total, 1e-9))
-            coverage_min = np.minimum(coverage_query, coverage_name)
-            return (
-                fixed
-                + w["coverage_min"] * coverage_min
-                + w["coverage_max"] * np.maximum(coverage_query, coverage_name)
-                + w["weakest"] * weakest
-                + w["fuzzy_loss"] * lost / np.maximum(name_total, 1e-9)
-                + w["unaligned_query"] * np.minimum(3, left_q)
-                + w["unaligned_name"] * np.minimum(3, left_n)
-                + w["conflict"] * conflict
-                + w["conflict_count"] * np.minimum(2, np.minimum(left_q, left_n))
-                + organisation
-                * (
-                    w["organisation_x_coverage_min"] * coverage_min
-                    + w["organisation_x_unaligned"] * np.minimum(3, left_q + left_n)
-                )
-            )
-
-        as_hit = log_odds(
-            sums, sums, 1.0, 0.0, left_query, left_name, np.minimum(rest_query, rest_name)
-        )
+        # Both cases in one pass: row 0 as hit, row 1 at best.
+        rest = np.minimum(rest_query, rest_name)
         paired = np.minimum(left_query, left_name)
-        gained = np.minimum(rest_query, rest_name) * MISSED_SIMILARITY
-        at_best = np.where(
-            paired > 0,
-            log_odds(
-                sums + gained,
-                sums + gained,
-                MISSED_SIMILARITY,
-                gained * (1 - MISSED_SIMILARITY),
-                left_query - paired,
-                left_name - paired,
-                0.0,
-            ),
-            as_hit,
+        gained = rest * MISSED_SIMILARITY
+        matched = np.stack((sums, sums + gained))
+        left_q = np.stack((left_query, left_query - paired))
+        left_n = np.stack((left_name, left_name - paired))
+        coverage_query = np.minimum(1.0, matched / total)
+        coverage_name = np.minimum(1.0, matched / np.maximum(name_total, 1e-9))
+        coverage_min = np.minimum(coverage_query, coverage_name)
+        weakest = np.array([[1.0], [MISSED_SIMILARITY]])
+        both = (
+            fixed
+            + w["coverage_min"] * coverage_min
+            + w["coverage_max"] * np.maximum(coverage_query, coverage_name)
+            + w["weakest"] * weakest
+            + w["unaligned_query"] * np.minimum(3, left_q)
+            + w["unaligned_name"] * np.minimum(3, left_n)
+            + w["conflict_count"] * np.minimum(2, np.minimum(left_q, left_n))
+            + organisation
+            * (
+                w["organisation_x_coverage_min"] * coverage_min
+                + w["organisation_x_unaligned"] * np.minimum(3, left_q + left_n)
+            )
         )
+        as_hit = both[0] + w["conflict"] * rest  # the rest unaligned on both sides
+        lost = gained * (1 - MISSED_SIMILARITY) / np.maximum(name_total, 1e-9)
+        at_best = np.where(paired > 0, both[1] + w["fuzzy_loss"] * lost, as_hit)
         return as_hit, at_best
 
     def with_identifier(self, number: str) -> list[int]:
@@ -520,8 +537,8 @@ class MatchIndex:
             found.extend(p for p in lookup.get(wanted[:8], ()) if p not in found)
         return found
 
-    def _token_hits(self, token: str) -> tuple[np.ndarray, np.ndarray, float] | None:
-        """(form positions, best factor per form, token weight) for one query token.
+    def _token_hits(self, token: str) -> TokenHits | None:
+        """The list-name forms one query token hits, with what each hit earns.
 
         Cached per index: given names and common surnames recur across a batch."""
         cache = self.__dict__.setdefault("_hits_cache", {})
@@ -534,7 +551,7 @@ class MatchIndex:
             if posting is not None:
                 arrays.append(posting)
                 factors.append(np.full(len(posting), factor))
-        hit: tuple[np.ndarray, np.ndarray, float] | None = None
+        hit: TokenHits | None = None
         if arrays:
             ids = np.concatenate(arrays)
             values = np.concatenate(factors)
@@ -543,7 +560,9 @@ class MatchIndex:
                 ids, values = ids[order], values[order]
                 first = np.concatenate(([True], ids[1:] != ids[:-1]))
                 ids, values = ids[first], values[first]
-            hit = (ids, values, self.stats.weight(token))
+            weight = self.stats.weight(token)
+            tallies = np.where(values == 1.0, 1 + EXACT_TALLY, 1)
+            hit = TokenHits(ids, values, weight, values * weight, tallies)
         if len(cache) >= TOKEN_CACHE_SIZE:
             cache.clear()
         cache[token] = hit
