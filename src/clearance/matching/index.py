@@ -130,6 +130,11 @@ def _could_pair(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool
     return False
 
 
+def _rows(first: np.ndarray, second: np.ndarray) -> np.ndarray:
+    """Two equal-length arrays as the rows of one (np.stack's checks cost more than this)."""
+    return np.concatenate((first, second)).reshape(2, -1)
+
+
 def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> tuple[str, ...]:
     """The query tokens the pre-score did not count as aligned with a list-name form: those
     no index key linked to it (``linked`` bit mask), and those linked only by phonetic or
@@ -501,9 +506,9 @@ class MatchIndex:
         rest = np.minimum(rest_query, rest_name)
         paired = np.minimum(left_query, left_name)
         gained = rest * MISSED_SIMILARITY
-        matched = np.stack((sums, sums + gained))
-        left_q = np.stack((left_query, left_query - paired))
-        left_n = np.stack((left_name, left_name - paired))
+        matched = _rows(sums, sums + gained)
+        left_q = _rows(left_query, left_query - paired)
+        left_n = _rows(left_name, left_name - paired)
         coverage_query = np.minimum(1.0, matched / total)
         coverage_name = np.minimum(1.0, matched / np.maximum(name_total, 1e-9))
         coverage_min = np.minimum(coverage_query, coverage_name)
