@@ -65,7 +65,6 @@ class TokenHits(NamedTuple):
     ids: np.ndarray  # sorted form positions
     factors: np.ndarray  # best key factor per form: 1.0 by spelling class, less if fuzzy
     weight: float  # the token's rarity weight
-    weighted: np.ndarray  # factors * weight: what the token adds to each form's sum
     tallies: np.ndarray  # 1 per form, plus EXACT_TALLY where the hit is by spelling class
 
 
@@ -339,10 +338,10 @@ class MatchIndex:
             remaining += hits_of[essential].weight
         form_ids, sums, hit_count, exact_hits = self._accumulate(
             [h.ids for h in hits_of[:essential]],
-            [h.weighted for h in hits_of[:essential]],
+            [h.factors * h.weight for h in hits_of[:essential]],
             [h.tallies for h in hits_of[:essential]],
         )
-        for ids, factors, token_weight, _, _ in hits_of[essential:]:
+        for ids, factors, token_weight, _ in hits_of[essential:]:
             at, found = _look_up(ids, form_ids)
             sums[found] += factors[at[found]] * token_weight
             hit_count[found] += 1
@@ -566,8 +565,8 @@ class MatchIndex:
                 first = np.concatenate(([True], ids[1:] != ids[:-1]))
                 ids, values = ids[first], values[first]
             weight = self.stats.weight(token)
-            tallies = np.where(values == 1.0, 1 + EXACT_TALLY, 1)
-            hit = TokenHits(ids, values, weight, values * weight, tallies)
+            tallies = np.where(values == 1.0, 1 + EXACT_TALLY, 1).astype(np.int32)
+            hit = TokenHits(ids, values, weight, tallies)
         if len(cache) >= TOKEN_CACHE_SIZE:
             cache.clear()
         cache[token] = hit
