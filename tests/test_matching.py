@@ -13,7 +13,7 @@ from tests.conftest import shared_path
 
 from clearance.cli.demo import sample_list_paths
 from clearance.matching import DEFAULT_THRESHOLD, Matcher, Query, compare
-from clearance.matching.index import EXACT_TALLY
+from clearance.matching.prescore import EXACT_TALLY, accumulate, prescore
 from clearance.sources import open_list
 
 
@@ -269,9 +269,11 @@ def test_candidates_are_prescored_as_the_name_model_scores_them(sample_matcher: 
     # every token hit exactly: the pre-score is the model's own log-odds for that pair
     weight = index.stats.weight
     total = sum(map(weight, forms[query_index].tokens))
-    as_hit, at_best = index._prescore(
-        forms[query_index],
+    as_hit, at_best = prescore(
+        index.form_arrays,
+        len(forms[query_index].tokens),
         total,
+        False,
         np.asarray([form_id]),
         np.asarray([total]),
         np.asarray([len(forms[query_index].tokens)]),
@@ -290,7 +292,7 @@ def test_hits_are_summed_per_form_like_a_dictionary_would(
     touched = [np.asarray(p, dtype=np.int32) for p in postings]
     weights = [np.full(len(p), 0.5 + i) for i, p in enumerate(postings)]
     tallies = [np.asarray([1 + EXACT_TALLY * (f % 2 == 0) for f in p]) for p in postings]
-    form_ids, sums, counts, exacts = index._accumulate(touched, weights, tallies)
+    form_ids, sums, counts, exacts = accumulate(index._scratch(), touched, weights, tallies)
     expected: dict[int, list[float]] = {}
     for i, p in enumerate(postings):
         for f in p:
@@ -339,7 +341,7 @@ def test_a_token_the_keys_linked_is_not_counted_again_as_a_left_over_pair() -> N
     total = sum(map(weight, forms[0].tokens))
     hit = np.asarray([next(i for i, f in enumerate(index.forms) if f.tokens[0] == "hamada")])
     linked = np.asarray([TYPO_FACTOR * weight("amanda")])
-    _, at_best = index._prescore(forms[0], total, hit, linked, np.asarray([1]))
+    _, at_best = prescore(index.form_arrays, 2, total, False, hit, linked, np.asarray([1]))
     assert at_best[0] >= -PRESCORE_MARGIN  # the best case alone would have it aligned
     candidates = dict(index.candidates(forms, floor=0.0))
     assert hamada not in candidates

@@ -17,11 +17,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 
 import numpy as np
 
-from clearance.matching import coefficients
 from clearance.matching.align import (
     ALIGN_CUTOFF,
     LONGEST_ACRONYM,
@@ -33,6 +31,16 @@ from clearance.matching.evidence import EntityFacts, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
+from clearance.matching.prescore import (
+    EXACT_TALLY,
+    FormArrays,
+    PrescoreInputs,
+    Scratch,
+    TokenHits,
+    look_up,
+    new_scratch,
+    prescore_forms,
+)
 from clearance.matching.records import LazyRecords
 from clearance.matching.stats import TokenStats
 from clearance.model import Designation, Entity
@@ -47,34 +55,14 @@ TYPO_RARITY = 0.5
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
 FORMS_PER_CANDIDATE = 4
 PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
-MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
 # Forms of one entity whose left-over parts were found unable to pair, after which its
 # other forms that reach the floor only at best are not examined: an entity with dozens of
 # aliases would otherwise cost dozens of checks for a hopeless candidate.
 UNPAIRED_FORMS = 3
 MASK_BITS = 63  # query tokens tracked in a form's link masks (int64)
-EXACT_TALLY = 1 << 16  # in a form's tally, one hit by spelling class (below: all hits)
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
-
-
-class TokenHits(NamedTuple):
-    """The list-name forms a query token hits through any key, and what each hit earns."""
-
-    ids: np.ndarray  # sorted form positions
-    factors: np.ndarray  # best key factor per form: 1.0 by spelling class, less if fuzzy
-    weight: float  # the token's rarity weight
-    tallies: np.ndarray  # 1 per form, plus EXACT_TALLY where the hit is by spelling class
-
-
-class _Scratch(NamedTuple):
-    """Per-thread arrays the candidate stage sums into, zero between queries."""
-
-    sums: np.ndarray  # per form: weight the query's tokens earn
-    tallies: np.ndarray  # per form: tokens hitting, plus EXACT_TALLY per exact hit
-    stamp: np.ndarray  # per form: the position that saw it last (dedup in linear time)
-    chosen: np.ndarray  # per entity: chosen as a candidate of the current query
 
 
 @pickled_by_fields
@@ -94,13 +82,6 @@ class IndexedEntity:
 
 def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
-
-
-def _look_up(posting: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Where each wanted form position would sit in a sorted posting (clipped to its end),
-    and whether it is there: the per-form factors are read at those places."""
-    at = np.minimum(np.searchsorted(posting, wanted), len(posting) - 1)
-    return at, posting[at] == wanted
 
 
 @lru_cache(maxsize=1 << 16)
@@ -127,11 +108,6 @@ def _could_pair(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool
             if compound_of(token, other, free) or acronym_of(token, other, free, LONGEST_ACRONYM):
                 return True  # others run together, or their initials
     return False
-
-
-def _rows(first: np.ndarray, second: np.ndarray) -> np.ndarray:
-    """Two equal-length arrays as the rows of one (np.stack's checks cost more than this)."""
-    return np.concatenate((first, second)).reshape(2, -1)
 
 
 def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> tuple[str, ...]:
@@ -321,14 +297,26 @@ class MatchIndex:
         self, query_index: int, form: NameForm, min_share: float, floor: float | None
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
         """(list-name forms, their pre-scores, the query form's index) for one query form."""
+        inputs = self.prescore_inputs(form, min_share, floor)
+        if inputs is None:
+            return None
+        form_ids, as_hit = prescore_forms(*inputs)
+        return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
+
+    def prescore_inputs(
+        self, form: NameForm, min_share: float, floor: float | None
+    ) -> PrescoreInputs | None:
+        """What ``prescore_forms`` takes for one query form (None when no token hits).
+
+        Its tokens' hits come rarest first. The commonest tokens, whose weights together stay
+        under the share a form must earn, cannot make a form pass alone: past the first
+        ``essential`` hits they only add to forms the rarer ones hit, found by binary search
+        in their (sorted) postings, never scanned whole."""
         weight = self.stats.weight
         total = sum(map(weight, form.tokens)) or 1.0
         hits_of = [h for h in map(self._token_hits, form.tokens) if h is not None]
         if not hits_of:
             return None
-        # Rarest first. The commonest tokens, whose weights together stay under the share a
-        # form must earn, cannot make a form pass alone: they only add to forms the rarer
-        # ones hit, found by binary search in their (sorted) postings, never scanned whole.
         hits_of.sort(key=lambda h: -h.weight)
         needed = min_share * total
         essential = len(hits_of)
@@ -336,65 +324,37 @@ class MatchIndex:
         while essential > 1 and remaining + hits_of[essential - 1].weight < needed:
             essential -= 1
             remaining += hits_of[essential].weight
-        form_ids, sums, hit_count, exact_hits = self._accumulate(
-            [h.ids for h in hits_of[:essential]],
-            [h.factors * h.weight for h in hits_of[:essential]],
-            [h.tallies for h in hits_of[:essential]],
+        return PrescoreInputs(
+            hits_of,
+            essential,
+            self.form_arrays,
+            len(form.tokens),
+            total,
+            form.kind == "organisation",
+            needed,
+            -np.inf if floor is None else floor - PRESCORE_MARGIN,
+            self._scratch(),
         )
-        for ids, factors, token_weight, _ in hits_of[essential:]:
-            at, found = _look_up(ids, form_ids)
-            sums[found] += factors[at[found]] * token_weight
-            hit_count[found] += 1
-            exact_hits[found] += factors[at[found]] == 1.0
-        # Query tokens hitting each form: by spelling class, each hits its own part of the
-        # name; through phonetic or one-edit keys several may hit the same part ("ting",
-        # "ning" -> "king"), so those count once.
-        hits = exact_hits + np.minimum(1.0, hit_count - exact_hits)
-        keep = sums >= min_share * total
-        form_ids, sums, hits = form_ids[keep], sums[keep], hits[keep]
-        as_hit, at_best = self._prescore(form, total, form_ids, sums, hits)
-        if floor is not None:
-            possible = at_best >= floor - PRESCORE_MARGIN
-            form_ids, as_hit = form_ids[possible], as_hit[possible]
-        return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
 
-    def _accumulate(
-        self, touched: list[np.ndarray], weights: list[np.ndarray], tallies: list[np.ndarray]
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-        """Per form hit by any token: (form ids, summed weight, tokens hitting, tokens
-        hitting by spelling class). Sums in per-thread scratch arrays over every form, so
-        common tokens' long postings are never sorted. A token's tally per form is
-        1 + EXACT_TALLY when it hits by spelling class, else 1: one addition counts both."""
-        scratch = self._scratch()
-        sums, tally, stamp = scratch.sums, scratch.tallies, scratch.stamp
-        every = np.concatenate(touched)
-        # Each id once (its last occurrence), in linear time: an id keeps the position stamped last.
-        positions = np.arange(len(every))
-        stamp[every] = positions
-        form_ids = every[stamp[every] == positions]
-        for ids, values, counted in zip(touched, weights, tallies, strict=True):
-            sums[ids] += values  # a token's own ids are distinct
-            tally[ids] += counted
-        summed, tallied = sums[form_ids], tally[form_ids]
-        sums[form_ids] = 0.0
-        tally[form_ids] = 0
-        return form_ids, summed, tallied & (EXACT_TALLY - 1), tallied // EXACT_TALLY
-
-    def _scratch(self) -> _Scratch:
+    def _scratch(self) -> Scratch:
+        """This thread's scratch arrays (the API serves queries from several threads)."""
         local = self.__dict__.get("_local")
         if local is None:
             local = self.__dict__.setdefault("_local", threading.local())
         scratch = getattr(local, "scratch", None)
         if scratch is None:
-            size = len(self.forms)
-            scratch = _Scratch(
-                np.zeros(size, dtype=np.float64),
-                np.zeros(size, dtype=np.int64),
-                np.zeros(size, dtype=np.int64),
-                np.zeros(len(self.entity_schemas), dtype=bool),
-            )
-            local.scratch = scratch
+            scratch = local.scratch = new_scratch(len(self.forms), len(self.entity_schemas))
         return scratch
+
+    @property
+    def form_arrays(self) -> FormArrays:
+        """The per-form arrays the pre-score reads, typed as the compiled kernel takes them."""
+        arrays = self.__dict__.get("_form_arrays")
+        if arrays is None:
+            arrays = self.__dict__["_form_arrays"] = FormArrays(
+                self.form_weight, self.form_length, self.form_is_organisation.view(np.uint8)
+            )
+        return arrays
 
     def _pairs(
         self,
@@ -468,68 +428,10 @@ class MatchIndex:
                 if hit is None:
                     continue
                 ids, factors = hit.ids, hit.factors
-                at, found = _look_up(ids, targets)
+                at, found = look_up(ids, targets)
                 linked[rows[found]] |= 1 << bit
                 fuzzy[rows[found & (factors[at] < 1.0)]] |= 1 << bit
         return linked.tolist(), fuzzy.tolist()
-
-    def _prescore(
-        self,
-        form: NameForm,
-        total: float,
-        form_ids: np.ndarray,
-        sums: np.ndarray,
-        hits: np.ndarray,
-    ) -> tuple[np.ndarray, np.ndarray]:
-        """The name model's log-odds as the index hits suggest them, per list-name form:
-        (as hit: hit tokens align exactly and the rest stay unaligned; at best: besides,
-        parts left over on both sides pair up as closely as tokens the keys missed can)."""
-        w = coefficients.WEIGHTS
-        size = len(form.tokens)
-        name_total = self.form_weight[form_ids].astype(np.float64)
-        name_size = self.form_length[form_ids].astype(np.int64)
-        aligned = np.minimum(hits, np.minimum(size, name_size))
-        left_query = size - aligned
-        left_name = name_size - aligned
-        rest_query = np.maximum(0.0, total - sums)
-        rest_name = np.maximum(0.0, name_total - sums)
-        organisation = self.form_is_organisation[form_ids] | (form.kind == "organisation")
-        fixed = (
-            coefficients.INTERCEPT
-            + w["exact_share"]
-            + w["single_token"] * (np.minimum(size, name_size) <= 1)
-            + organisation * w["organisation"]
-        )
-
-        # Both cases in one pass: row 0 as hit, row 1 at best.
-        rest = np.minimum(rest_query, rest_name)
-        paired = np.minimum(left_query, left_name)
-        gained = rest * MISSED_SIMILARITY
-        matched = _rows(sums, sums + gained)
-        left_q = _rows(left_query, left_query - paired)
-        left_n = _rows(left_name, left_name - paired)
-        coverage_query = np.minimum(1.0, matched / total)
-        coverage_name = np.minimum(1.0, matched / np.maximum(name_total, 1e-9))
-        coverage_min = np.minimum(coverage_query, coverage_name)
-        weakest = np.array([[1.0], [MISSED_SIMILARITY]])
-        both = (
-            fixed
-            + w["coverage_min"] * coverage_min
-            + w["coverage_max"] * np.maximum(coverage_query, coverage_name)
-            + w["weakest"] * weakest
-            + w["unaligned_query"] * np.minimum(3, left_q)
-            + w["unaligned_name"] * np.minimum(3, left_n)
-            + w["conflict_count"] * np.minimum(2, np.minimum(left_q, left_n))
-            + organisation
-            * (
-                w["organisation_x_coverage_min"] * coverage_min
-                + w["organisation_x_unaligned"] * np.minimum(3, left_q + left_n)
-            )
-        )
-        as_hit = both[0] + w["conflict"] * rest  # the rest unaligned on both sides
-        lost = gained * (1 - MISSED_SIMILARITY) / np.maximum(name_total, 1e-9)
-        at_best = np.where(paired > 0, both[1] + w["fuzzy_loss"] * lost, as_hit)
-        return as_hit, at_best
 
     def with_identifier(self, number: str) -> list[int]:
         """Positions of the entities that list this identifier (normalised; a BIC's 8-letter
@@ -583,4 +485,5 @@ class MatchIndex:
         state = dict(self.__dict__)
         state.pop("_hits_cache", None)
         state.pop("_local", None)  # per-thread scratch arrays
+        state.pop("_form_arrays", None)  # views of the arrays pickled anyway
         return state

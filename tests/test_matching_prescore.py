@@ -1,0 +1,185 @@
+"""The compiled pre-score kernel and its numpy twin: built where CI requires it, and the same
+forms, in the same order, with the same pre-scores to the last bit, on random postings, on
+real query forms and through whole matches."""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.conftest import shared_path
+
+from clearance.cli.demo import sample_list_paths
+from clearance.matching import Matcher, Query, prescore
+from clearance.matching import index as index_module
+from clearance.matching.forms import name_forms
+from clearance.matching.prescore import (
+    EXACT_TALLY,
+    PrescoreInputs,
+    TokenHits,
+    prescore_forms_native,
+    prescore_forms_python,
+)
+from clearance.sources import open_list
+
+needs_kernel = pytest.mark.skipif(
+    prescore._NATIVE_MODULE is None,
+    reason="the compiled kernel was not built (no C compiler at install): numpy serves alone",
+)
+
+NAMES = [
+    "Ismail Demir",
+    "İsmail DEMİR",
+    "Исмаил Демир",
+    "إسماعيل دمير",
+    "Presidency of Defence Industries",
+    "Savunma Sanayii Başkanlığı",
+    "Faruk Yigit",
+    "Mustafa Alper Deniz",
+    "SSB",
+    "Muhammad Ali Hasan",
+    "Kim Jong Un",
+    "習近平",
+    "Rosoboronexport OAO",
+    "M/V Ocean Star",
+    "Bank Melli Iran",
+]
+
+
+@pytest.fixture(scope="module")
+def sample_matcher() -> Matcher:
+    entities = []
+    for path in sample_list_paths():
+        entities.extend(open_list(path).entities)
+    return Matcher.from_entities(entities)
+
+
+def test_the_kernel_is_built_where_ci_requires_it() -> None:
+    """CI sets CLEARANCE_REQUIRE_NATIVE: there the tests must exercise both twins."""
+    if not os.environ.get("CLEARANCE_REQUIRE_NATIVE"):
+        pytest.skip("CLEARANCE_REQUIRE_NATIVE is not set (only CI requires the compiled kernel)")
+    assert prescore._NATIVE_MODULE is not None
+    pure = bool(os.environ.get("CLEARANCE_PURE_PYTHON"))
+    assert prescore.NATIVE is not pure
+
+
+@needs_kernel
+def test_the_kernel_counts_exact_hits_in_the_same_place() -> None:
+    assert prescore._NATIVE_MODULE.EXACT_TALLY == EXACT_TALLY
+
+
+def _same(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
+    ids_py, scores_py = prescore_forms_python(*inputs)
+    ids_c, scores_c = prescore_forms_native(*inputs)
+    assert ids_c.dtype == ids_py.dtype == np.int32
+    assert ids_c.tolist() == ids_py.tolist()
+    # the same bits, not merely close: ranking ties must break the same way
+    assert scores_c.view(np.int64).tolist() == scores_py.astype(np.float64).view(np.int64).tolist()
+    scratch = inputs.scratch
+    assert not scratch.sums.any() and not scratch.tallies.any()
+    return ids_c, scores_c
+
+
+def _hits(postings: list[list[int]], kinds: list[list[int]], weights: list[float]) -> list:
+    factors_of = (1.0, 0.85, 0.8)
+    hits = []
+    for posting, kind, weight in zip(postings, kinds, weights, strict=True):
+        ids = np.asarray(posting, dtype=np.int32)
+        factors = np.asarray([factors_of[kind[i % len(kind)]] for i in range(len(ids))])
+        tallies = np.where(factors == 1.0, 1 + EXACT_TALLY, 1).astype(np.int32)
+        hits.append(TokenHits(ids, factors, weight, tallies))
+    return sorted(hits, key=lambda h: -h.weight)
+
+
+@needs_kernel
+@settings(max_examples=150, deadline=None)
+@given(
+    postings=st.lists(
+        st.lists(st.integers(0, 10_000), min_size=1, max_size=80, unique=True).map(sorted),
+        min_size=1,
+        max_size=7,
+    ),
+    kinds=st.lists(st.lists(st.integers(0, 2), min_size=1, max_size=5), min_size=7, max_size=7),
+    weights=st.lists(st.floats(0.02, 4.0), min_size=7, max_size=7),
+    essential_cut=st.integers(0, 6),
+    size=st.integers(1, 9),
+    organisation=st.booleans(),
+    share=st.sampled_from([0.0, 0.2, 0.33, 0.6]),
+    reach=st.one_of(st.just(-np.inf), st.floats(-6.0, 4.0)),
+)
+def test_random_postings_give_the_same_forms_and_pre_scores(
+    sample_matcher: Matcher,
+    postings: list[list[int]],
+    kinds: list[list[int]],
+    weights: list[float],
+    essential_cut: int,
+    size: int,
+    organisation: bool,
+    share: float,
+    reach: float,
+) -> None:
+    index = sample_matcher.index
+    forms = len(index.forms)
+    postings = [sorted({f % forms for f in p}) for p in postings]
+    hits = _hits(postings, kinds[: len(postings)], weights[: len(postings)])
+    total = sum(h.weight for h in hits) * 1.1
+    essential = max(1, len(hits) - essential_cut)
+    inputs = PrescoreInputs(
+        hits,
+        essential,
+        index.form_arrays,
+        size,
+        total,
+        organisation,
+        share * total,
+        reach,
+        index._scratch(),
+    )
+    _same(inputs)
+
+
+@needs_kernel
+@pytest.mark.parametrize("floor", [None, -2.0, 0.0, 0.85])
+def test_real_query_forms_give_the_same_forms_and_pre_scores(
+    sample_matcher: Matcher, floor: float | None
+) -> None:
+    index = sample_matcher.index
+    compared = 0
+    for name in NAMES:
+        for form in name_forms(name, "LegalEntity"):
+            inputs = index.prescore_inputs(form, index_module.MIN_CANDIDATE_SHARE, floor)
+            if inputs is not None:
+                ids, _ = _same(inputs)
+                compared += len(ids)
+    assert compared > 50  # the names do hit the sample lists
+
+
+def _matches(matcher: Matcher, names: list[str]) -> list[list[tuple[str, float]]]:
+    return [
+        [(r.entity_id, r.score) for r in matcher.match(Query(name, "Person"), threshold=0.5)]
+        for name in names
+    ]
+
+
+@needs_kernel
+@pytest.mark.shared_data
+def test_whole_matches_agree_on_real_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Screened against OFAC's SDN list, 300 UN-listed names with typos and reordering get
+    the same matches with the same scores from either twin."""
+    import csv
+    from itertools import islice
+
+    entities = open_list(shared_path("lists", "ofac-sdn-2021")).entities
+    matcher = Matcher.from_entities(entities)
+    path = shared_path("bench", "yente", "positives_un_treated.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        names = [row["full_name"] for row in islice(csv.DictReader(handle), 300)]
+    monkeypatch.setattr(index_module, "prescore_forms", prescore_forms_native)
+    native = _matches(matcher, names)
+    monkeypatch.setattr(index_module, "prescore_forms", prescore_forms_python)
+    python = _matches(matcher, names)
+    assert native == python
+    assert sum(map(len, native)) > 200
