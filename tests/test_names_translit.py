@@ -101,6 +101,54 @@ def test_kana_greek_hebrew() -> None:
     assert romanisations("דוד")[0] == "david"
 
 
+@pytest.mark.parametrize(
+    ("native", "written"),
+    [
+        ("नरेंद्र मोदी", "narendra modi"),  # a final vowel kept after a cluster
+        ("राहुल गांधी", "rahul gandhi"),  # dropped after one consonant
+        ("अमृतपाल", "amritpal"),  # and between syllables
+        ("दीपक", "dipak"),
+        ("सिंह", "singh"),
+        ("अंबेडकर", "ambedkar"),  # the anusvara is m before b
+        ("हाफ़िज़ सईद", "hafiz said"),  # nukta: borrowed sounds
+        ("মোহাম্মদ শামসুদ্দিন", "mohammad shamsuddin"),  # Bengali
+        ("ਅੰਮ੍ਰਿਤਪਾਲ ਸਿੰਘ", "amritpal singh"),  # Gurmukhi, tippi
+        ("ગુજરાતી", "gujrati"),  # Gujarati
+        ("ଓଡ଼ିଆ", "oria"),  # Oriya, nukta
+        ("வேலுப்பிள்ளை பிரபாகரன்", "veluppillai pirapakaran"),  # Tamil, no schwa deletion
+        ("తెలుగు", "telugu"),
+        ("ಕನ್ನಡ", "kannada"),  # the South keeps final vowels
+        ("മലയാളം", "malayalam"),  # and its final anusvara is m
+    ],
+)
+def test_indic_scripts_speak_their_inherent_vowels(native: str, written: str) -> None:
+    assert romanisations(native)[0] == written
+
+
+def test_indic_variants_double_long_vowels_and_keep_every_vowel() -> None:
+    assert romanisations("दीपक") == ["dipak", "deepak", "dipaka"]
+    assert romanisations("कमला") == ["kamla", "kamala"]
+    assert "sangeeta" in romanisations("संगीता")
+
+
+INDIC = st.text(
+    alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x0D7F)
+    | st.sampled_from(" \u200c\u200d-"),
+    min_size=1,
+    max_size=25,
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(INDIC)
+def test_any_indic_text_romanises_to_folded_words(text: str) -> None:
+    """Broken sequences too (a vowel sign with no consonant, stray viramas and nuktas)."""
+    out = romanisations(text)
+    assert out and len(out) == len(set(out)) <= 8
+    assert all(FOLDED.match(v) for v in out)
+    assert romanisations(text) == out
+
+
 def test_cross_script_pairs(shared) -> None:
     """watchman's 22 cross-script pairs: the known misses are kanji/hanja names (no reading
     data) and Thai."""

@@ -11,7 +11,9 @@ Owns the dispatch from script to romaniser and :func:`romanisations`. Per script
   Reischauer.
 - Kana (:mod:`._kana`): Hepburn.
 - Greek (:mod:`._greek`), Hebrew (:mod:`._hebrew`).
-- Everything else (Georgian, Armenian, Thai, Devanagari, Ethiopic...): anyascii.
+- Indic scripts (:mod:`._indic`: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil,
+  Telugu, Kannada, Malayalam): inherent vowels and North Indian schwa deletion.
+- Everything else (Georgian, Armenian, Thai, Khmer, Burmese, Ethiopic...): anyascii.
 """
 
 from __future__ import annotations
@@ -22,7 +24,16 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
-from clearance.names import _arabic, _chinese, _cyrillic, _greek, _hebrew, _kana, _korean
+from clearance.names import (
+    _arabic,
+    _chinese,
+    _cyrillic,
+    _greek,
+    _hebrew,
+    _indic,
+    _kana,
+    _korean,
+)
 from clearance.names._latin import fold_latin
 from clearance.names._scripts import char_script
 
@@ -37,6 +48,8 @@ _ROMANISERS: dict[str, Callable[[str], list[str]]] = {
     "Kana": _kana.variants,
     "Grek": _greek.variants,
     "Hebr": _hebrew.variants,
+    **dict.fromkeys(("Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym"),
+                    _indic.variants),
 }
 # Scripts romanised before others in mixed text (kana before the kanji around it).
 _ORDER = {"Hira": 0, "Kana": 0}
@@ -107,7 +120,9 @@ def romanisations(text: str) -> list[str]:
     name joined), Wade–Giles, Cantonese/Hokkien surname spellings. Hangul: popular, North
     Korean, Revised, McCune–Reischauer. Kana: Hepburn. Japanese kanji and Korean hanja have
     no reading data here and get anyascii's Mandarin reading (``山田`` → ``shan tian``, not
-    ``yamada``); Thai, Georgian, Armenian, Indic and other scripts get anyascii only.
+    ``yamada``). Indic scripts: the common English spelling (inherent vowels spoken, North
+    Indian schwa deletion), long vowels doubled, the Sanskrit spelling. Thai, Georgian,
+    Armenian, Khmer, Burmese and other scripts get anyascii only.
     """
     if not text:
         return [""]
