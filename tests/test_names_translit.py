@@ -131,6 +131,20 @@ def test_indic_variants_double_long_vowels_and_keep_every_vowel() -> None:
     assert "sangeeta" in romanisations("संगीता")
 
 
+@pytest.mark.parametrize(
+    ("native", "written"),
+    [
+        ("Նիկոլ Փաշինյան", "nikol pashinyan"),  # aspiration apostrophes fold away
+        ("Վլադիմիր Պուտին", "vladimir putin"),  # ու is u
+        ("Երևան", "yerevan"),  # initial ե, and և (written եւ after NFKC)
+        ("Ոսկան", "voskan"),  # initial ո
+        ("Ռոբերտ Քոչարյան", "robert kocharyan"),  # ռ is r
+    ],
+)
+def test_armenian_conventional_spelling(native: str, written: str) -> None:
+    assert romanisations(native)[0] == written
+
+
 INDIC = st.text(
     alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x0D7F)
     | st.sampled_from(" \u200c\u200d-"),

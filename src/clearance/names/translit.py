@@ -10,10 +10,10 @@ Owns the dispatch from script to romaniser and :func:`romanisations`. Per script
 - Hangul (:mod:`._korean`): popular, North Korean official, Revised Romanization, McCune–
   Reischauer.
 - Kana (:mod:`._kana`): Hepburn.
-- Greek (:mod:`._greek`), Hebrew (:mod:`._hebrew`).
+- Greek (:mod:`._greek`), Hebrew (:mod:`._hebrew`), Armenian (:mod:`._armenian`).
 - Indic scripts (:mod:`._indic`: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil,
   Telugu, Kannada, Malayalam): inherent vowels and North Indian schwa deletion.
-- Everything else (Georgian, Armenian, Thai, Khmer, Burmese, Ethiopic...): anyascii.
+- Everything else (Georgian, Thai, Khmer, Burmese, Ethiopic...): anyascii.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ from anyascii import anyascii
 
 from clearance.names import (
     _arabic,
+    _armenian,
     _chinese,
     _cyrillic,
     _greek,
@@ -48,6 +49,7 @@ _ROMANISERS: dict[str, Callable[[str], list[str]]] = {
     "Kana": _kana.variants,
     "Grek": _greek.variants,
     "Hebr": _hebrew.variants,
+    "Armn": _armenian.variants,
     **dict.fromkeys(("Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym"),
                     _indic.variants),
 }
@@ -121,8 +123,9 @@ def romanisations(text: str) -> list[str]:
     Korean, Revised, McCune–Reischauer. Kana: Hepburn. Japanese kanji and Korean hanja have
     no reading data here and get anyascii's Mandarin reading (``山田`` → ``shan tian``, not
     ``yamada``). Indic scripts: the common English spelling (inherent vowels spoken, North
-    Indian schwa deletion), long vowels doubled, the Sanskrit spelling. Thai, Georgian,
-    Armenian, Khmer, Burmese and other scripts get anyascii only.
+    Indian schwa deletion), long vowels doubled, the Sanskrit spelling. Armenian: the
+    conventional English spelling (Pashinyan, Yerevan), then letter by letter. Thai,
+    Georgian, Khmer, Burmese and other scripts get anyascii only.
     """
     if not text:
         return [""]
