@@ -10,6 +10,10 @@ markdown tables:
   the mean best similarity, on a seeded sample of rows.
 - ``watchman/cross_script_pairs.csv``: name-level best similarity against each pair's
   threshold; ``watchman/un_alias_pairs.tsv`` original-script rows: token-level recall.
+- ``nomenklatura/putin_names.txt``: Vladimir Putin's name in 80 spellings and 17 scripts,
+  each scored by ``compare`` against "Vladimir Vladimirovich Putin" (Person), per script.
+- Listed people's names in Indic and Armenian scripts (written for this benchmark: dev data,
+  not shared evaluation data) scored by ``compare`` against their Latin list spelling.
 - Nickname coverage (``nicknames/names.csv``): share of has_nickname pairs
   :func:`equivalent_forms` links.
 - Phonetic key collisions over every name token of the UN and OFAC SDN lists.
@@ -127,6 +131,61 @@ def cross_script_table(shared: Path) -> list[str]:
             mark = "✓" if ok else "✗"
             out.append(f"| {query} | {expected} | {best} | {sim:.2f} | {threshold} | {mark} |")
     out.append(f"\n{passed}/{total} pairs at or above their threshold.")
+    return out
+
+
+# (native script, as the lists spell it): people on the OFAC or UN lists, and two controls.
+NATIVE_SCRIPT_PAIRS = (
+    ("दाऊद इब्राहिम कासकर", "Dawood Ibrahim Kaskar"),
+    ("हाफ़िज़ मुहम्मद सईद", "Hafiz Muhammad Saeed"),
+    ("मसूद अज़हर", "Masood Azhar"),
+    ("ज़की-उर-रहमान लखवी", "Zaki-ur-Rehman Lakhvi"),
+    ("अनीस इब्राहिम", "Anis Ibrahim"),
+    ("দাউদ ইব্রাহিম", "Dawood Ibrahim"),
+    ("ਅੰਮ੍ਰਿਤਪਾਲ ਸਿੰਘ", "Amritpal Singh"),
+    ("ਲਖਬੀਰ ਸਿੰਘ ਰੋਡੇ", "Lakhbir Singh Rode"),
+    ("வேலுப்பிள்ளை பிரபாகரன்", "Velupillai Prabhakaran"),
+    ("Ռոբերտ Քոչարյան", "Robert Kocharyan"),
+    ("नरेंद्र मोदी", "Narendra Modi"),
+    ("राहुल गांधी", "Narendra Modi"),  # a different person: must stay low
+)
+
+
+def native_script_table() -> list[str]:
+    from clearance.matching import compare
+    from clearance.names import romanisations
+
+    out = ["| native | Latin | romanised | score |", "|---|---|---|---:|"]
+    for native, latin in NATIVE_SCRIPT_PAIRS:
+        score = compare(native, latin, schema="Person").score
+        out.append(f"| {native} | {latin} | {romanisations(native)[0]} | {score:.3f} |")
+    return out
+
+
+def putin_table(shared: Path) -> list[str]:
+    from clearance.matching import DEFAULT_THRESHOLD, compare
+    from clearance.model.scripts import detect_script
+
+    path = shared / "bench" / "nomenklatura" / "putin_names.txt"
+    if not path.exists():
+        return [f"putin_names: skipped, {path} absent"]
+    spellings = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
+    by_script: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    for spelling in filter(None, spellings):
+        score = compare(spelling, "Vladimir Vladimirovich Putin", schema="Person").score
+        by_script[detect_script(spelling) or "?"].append((spelling, score))
+    out = [
+        "| script | spellings | ≥ default | lowest score | its spelling |",
+        "|---|---:|---:|---:|---|",
+    ]
+    found = total = 0
+    for script, scored in sorted(by_script.items(), key=lambda kv: -len(kv[1])):
+        hits = sum(score >= DEFAULT_THRESHOLD for _, score in scored)
+        lowest, score = min(scored, key=lambda pair: pair[1])
+        found += hits
+        total += len(scored)
+        out.append(f"| {script} | {len(scored)} | {hits} | {score:.3f} | {lowest} |")
+    out.append(f"\n{found}/{total} spellings at or above the default ({DEFAULT_THRESHOLD}).")
     return out
 
 
@@ -253,6 +312,10 @@ def main() -> int:
     print("\n".join(translit_table(shared, args.sample)))
     print("\n## Cross-script name pairs (watchman)\n")
     print("\n".join(cross_script_table(shared)))
+    print("\n## Vladimir Putin in 80 spellings (nomenklatura)\n")
+    print("\n".join(putin_table(shared)))
+    print("\n## Listed people in Indic and Armenian scripts (dev examples)\n")
+    print("\n".join(native_script_table()))
     print("\n## UN original-script names\n")
     print("\n".join(un_original_script(shared)))
     print("\n## Nicknames\n")

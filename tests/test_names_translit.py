@@ -108,6 +108,7 @@ def test_kana_greek_hebrew() -> None:
         ("राहुल गांधी", "rahul gandhi"),  # dropped after one consonant
         ("अमृतपाल", "amritpal"),  # and between syllables
         ("दीपक", "dipak"),
+        ("मुहम्मद", "muhammad"),  # kept before a cluster
         ("सिंह", "singh"),
         ("अंबेडकर", "ambedkar"),  # the anusvara is m before b
         ("हाफ़िज़ सईद", "hafiz said"),  # nukta: borrowed sounds

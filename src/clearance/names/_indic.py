@@ -167,8 +167,8 @@ def word_variants(word: str) -> tuple[str, ...]:
 def _silent_schwas(units: list[tuple[str, str, bool]], last: int) -> frozenset[int]:
     """Inherent vowels North Indian speech drops, decided from the end of the word: its last
     (राम ram) unless a consonant cluster carries it (नरेंद्र narendra), then one between a
-    vowel and a consonant that keeps its own (अमृतपाल amritpal, दीपक dipak), never in
-    the first syllable."""
+    vowel and a single consonant that keeps its own (अमृतपाल amritpal, दीपक dipak; not
+    before a cluster: मुहम्मद muhammad), never in the first syllable."""
     silent: set[int] = set()
     for i in range(last, 0, -1):
         consonants, vowel, is_cluster = units[i]
@@ -178,9 +178,9 @@ def _silent_schwas(units: list[tuple[str, str, bool]], last: int) -> frozenset[i
             silent.add(i)
             continue
         before = units[i - 1][1]
-        after_consonants, after_vowel, _ = units[i + 1]
+        after_consonants, after_vowel, after_cluster = units[i + 1]
         voiced_after = after_vowel not in ("", "~", "h") and i + 1 not in silent
-        if before not in ("", "~", "h") and after_consonants and voiced_after:
+        if before not in ("", "~", "h") and after_consonants and not after_cluster and voiced_after:
             silent.add(i)
     return frozenset(silent)
 
