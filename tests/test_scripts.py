@@ -22,6 +22,9 @@ from conftest import shared_path
         ("Tokyo Tower 東京タワー", "Latn"),  # most letters decide
         ("ສົມພອນ", "Laoo"),
         ("ਸਿੰਘ", "Guru"),
+        ("ಕನ್ನಡ", "Knda"),
+        ("ଓଡ଼ିଆ", "Orya"),
+        ("മലയാളം", "Mlym"),
         ("長安海連技術有限公司", "Hant"),
         ("朝鲜联合机械贸易会社", "Hans"),
     ],
@@ -45,6 +48,8 @@ def test_non_latin_script_is_none_for_latin_and_no_letters() -> None:
         ("traditional chinese", "Hant"),
         ("Persian", "Arab"),
         ("Korean", "Kore"),
+        ("Punjabi", "Guru"),
+        ("Odia", "Orya"),
         ("Klingon", None),
         (None, None),
     ],
