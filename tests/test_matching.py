@@ -384,3 +384,34 @@ def test_link_masks_say_which_query_words_hit_each_form(
             factor = dict(zip(hit[0].tolist(), hit[1].tolist(), strict=True)) if hit else {}
             assert bool(links >> bit & 1) == (form_id in factor)
             assert bool(fuzzy_links >> bit & 1) == (factor.get(form_id, 1.0) < 1.0)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("宥辰 王", "WANG, Chen"),  # 宥辰 Youchen is not Chen
+        ("王宥辰", "WANG, Chen"),  # the same written as one word, surname first
+        ("淑珍 董", "CHEN, Dong"),
+    ],
+)
+def test_a_chinese_given_name_matched_in_part_is_a_different_name(
+    query: str, listed: str
+) -> None:
+    result = compare(query, listed, schema="Person")
+    assert result.score < 0.5
+    assert result.explanation["name"]["split_given_names"]  # the analyst sees why
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("习近平", "Xi Jinping"),
+        ("习近平", "XI Jin Ping"),  # syllables written apart, all of them there
+        ("陈美香", "CHEN, Mei Hsiang"),  # Wade-Giles
+        ("王伟", "Wang Wei"),  # a one-syllable given name
+    ],
+)
+def test_chinese_given_names_matched_whole_are_not_split(query: str, listed: str) -> None:
+    result = compare(query, listed, schema="Person")
+    assert result.match
+    assert result.explanation["name"]["split_given_names"] == []

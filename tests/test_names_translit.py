@@ -146,6 +146,15 @@ def test_armenian_conventional_spelling(native: str, written: str) -> None:
     assert romanisations(native)[0] == written
 
 
+def test_han_name_syllables_are_the_given_names() -> None:
+    from clearance.names import han_name_syllables
+
+    assert han_name_syllables("宥辰 王") == (frozenset({"yu", "you", "chen"}),)
+    assert han_name_syllables("王宥辰") == han_name_syllables("宥辰 王")  # surname first
+    assert han_name_syllables("王伟") == ()  # a one-character given name
+    assert han_name_syllables("John Smith") == ()
+
+
 INDIC = st.text(
     alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x0D7F)
     | st.sampled_from(" \u200c\u200d-"),

@@ -17,7 +17,7 @@ import numpy as np
 from clearance.matching import coefficients
 from clearance.matching.align import Alignment
 from clearance.matching.forms import NameForm
-from clearance.names import legal_forms_conflict
+from clearance.names import han_name_syllables, legal_forms_conflict
 
 FEATURES = (
     "coverage_min",  # the lower of the two weighted coverages
@@ -30,7 +30,7 @@ FEATURES = (
     "unaligned_name",
     "single_token",  # one side is a single token
     "conflict",  # rarity weight unaligned on both sides: a name part substituted
-    "conflict_count",
+    "conflict_count",  # name parts substituted, and Chinese given names matched in part
     "legal_form_conflict",
     "organisation",  # the comparison is between organisations
     "organisation_x_coverage_min",
@@ -38,10 +38,25 @@ FEATURES = (
 )
 
 
+def split_given_names(form: NameForm, unaligned: tuple[str, ...]) -> list[frozenset[str]]:
+    """The Chinese given names of ``form`` (syllable sets) an alignment matched in part:
+    some of their syllables aligned and some left over (宥辰 "yu chen" against "Chen")."""
+    groups = han_name_syllables(form.value)
+    if not groups or not unaligned:
+        return []
+    left = set(unaligned)
+    aligned = set(form.tokens) - left
+    return [group for group in groups if group & left and group & aligned]
+
+
 def features(alignment: Alignment, query: NameForm, name: NameForm) -> tuple[float, ...]:
     organisation = 1.0 if "organisation" in (query.kind, name.kind) else 0.0
     coverage_min = min(alignment.coverage_query, alignment.coverage_name)
     legal_conflict = legal_forms_conflict(query.legal_form, name.legal_form)
+    substituted = min(alignment.unaligned_query_count, alignment.unaligned_name_count)
+    if not organisation:  # a given name matched in part is a different given name
+        substituted += len(split_given_names(query, alignment.unaligned_query))
+        substituted += len(split_given_names(name, alignment.unaligned_name))
     return (
         coverage_min,
         max(alignment.coverage_query, alignment.coverage_name),
@@ -53,7 +68,7 @@ def features(alignment: Alignment, query: NameForm, name: NameForm) -> tuple[flo
         float(min(3, alignment.unaligned_name_count)),
         1.0 if min(len(query.tokens), len(name.tokens)) <= 1 else 0.0,
         alignment.conflict,
-        float(min(2, alignment.unaligned_query_count, alignment.unaligned_name_count)),
+        float(min(2, substituted)),
         1.0 if legal_conflict else 0.0,
         organisation,
         organisation * coverage_min,

@@ -99,6 +99,14 @@ class Score:
                 "unaligned_query": list(name.alignment.unaligned_query),
                 "unaligned_name": list(name.alignment.unaligned_name),
                 "omitted_patronymics": list(name.alignment.omitted),
+                "split_given_names": [
+                    sorted(group & set(form.tokens))
+                    for form, left in (
+                        (name.query, name.alignment.unaligned_query),
+                        (name.name, name.alignment.unaligned_name),
+                    )
+                    for group in namemodel.split_given_names(form, left)
+                ],
                 "probability": round(name.probability, 4),
                 "features": {
                     feature: {

@@ -153,9 +153,14 @@ def _is_han(ch: str) -> bool:
     )
 
 
+def surname_length(chars: str) -> int:
+    """Characters of the surname at the start of a Chinese name written as one word."""
+    return 2 if len(chars) >= 3 and chars[:2] in _COMPOUND_SURNAMES else 1
+
+
 @lru_cache(maxsize=8192)
 def _name_variants(chars: str) -> tuple[str, ...]:
-    split = 2 if len(chars) >= 3 and chars[:2] in _COMPOUND_SURNAMES else 1
+    split = surname_length(chars)
     sur = [pinyin(c) for c in chars[:split]]
     given = [p for p in (pinyin(c) for c in chars[split:]) if p]
     sur = [p for p in sur if p]

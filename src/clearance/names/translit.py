@@ -132,6 +132,29 @@ def romanisations(text: str) -> list[str]:
     return list(_romanisations(text))
 
 
+@lru_cache(maxsize=65536)
+def han_name_syllables(text: str) -> tuple[frozenset[str], ...]:
+    """Per Chinese given name written in ``text``, the syllables its romanisations spell:
+    each word of two or more Han characters when the name is spaced (``宥辰 王`` →
+    ``({yu, you, chen},)``), the characters after the surname when it is one word
+    (``王宥辰``), with the Wade–Giles and joined spellings too.
+
+    A given name is one name however its syllables are written: the matcher counts one
+    matched in part (``yu chen`` against a listed ``Chen``) as a different name."""
+    words = [
+        word
+        for word in text.replace("·", " ").replace("・", " ").split()
+        if all(_chinese._is_han(ch) for ch in word)
+    ]
+    if len(words) == 1 and 2 <= len(words[0]) <= 4:  # surname first, then the given name
+        words = [words[0][_chinese.surname_length(words[0]) :]]
+    return tuple(
+        frozenset(t for v in _romanisations(word) for t in v.split())
+        for word in words
+        if len(word) >= 2
+    )
+
+
 def primary(text: str) -> str:
     """The primary romanisation (first of :func:`romanisations`), folded."""
     return _romanisations(text)[0]
