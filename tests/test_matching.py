@@ -392,6 +392,7 @@ def test_link_masks_say_which_query_words_hit_each_form(
         ("宥辰 王", "WANG, Chen"),  # 宥辰 Youchen is not Chen
         ("王宥辰", "WANG, Chen"),  # the same written as one word, surname first
         ("淑珍 董", "CHEN, Dong"),
+        ("김병철", "KIM, Chol"),  # a Korean given name too
     ],
 )
 def test_a_chinese_given_name_matched_in_part_is_a_different_name(
@@ -409,6 +410,8 @@ def test_a_chinese_given_name_matched_in_part_is_a_different_name(
         ("习近平", "XI Jin Ping"),  # syllables written apart, all of them there
         ("陈美香", "CHEN, Mei Hsiang"),  # Wade-Giles
         ("王伟", "Wang Wei"),  # a one-syllable given name
+        ("김정은", "KIM Jong-un"),
+        ("병철 김", "Pyong Chol KIM"),  # McCune-Reischauer, syllables apart
     ],
 )
 def test_chinese_given_names_matched_whole_are_not_split(query: str, listed: str) -> None:

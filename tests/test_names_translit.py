@@ -146,13 +146,15 @@ def test_armenian_conventional_spelling(native: str, written: str) -> None:
     assert romanisations(native)[0] == written
 
 
-def test_han_name_syllables_are_the_given_names() -> None:
-    from clearance.names import han_name_syllables
+def test_given_name_syllables_are_the_given_names() -> None:
+    from clearance.names import given_name_syllables
 
-    assert han_name_syllables("宥辰 王") == (frozenset({"yu", "you", "chen"}),)
-    assert han_name_syllables("王宥辰") == han_name_syllables("宥辰 王")  # surname first
-    assert han_name_syllables("王伟") == ()  # a one-character given name
-    assert han_name_syllables("John Smith") == ()
+    assert given_name_syllables("宥辰 王") == (frozenset({"yu", "you", "chen"}),)
+    assert given_name_syllables("王宥辰") == given_name_syllables("宥辰 王")  # surname first
+    assert given_name_syllables("王伟") == ()  # a one-character given name
+    assert given_name_syllables("김병철") == given_name_syllables("병철 김")  # Hangul too
+    assert {"byung", "pyong", "chol", "cheol"} <= given_name_syllables("김병철")[0]
+    assert given_name_syllables("John Smith") == ()
 
 
 INDIC = st.text(

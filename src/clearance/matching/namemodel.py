@@ -17,7 +17,7 @@ import numpy as np
 from clearance.matching import coefficients
 from clearance.matching.align import Alignment
 from clearance.matching.forms import NameForm
-from clearance.names import han_name_syllables, legal_forms_conflict
+from clearance.names import given_name_syllables, legal_forms_conflict
 
 FEATURES = (
     "coverage_min",  # the lower of the two weighted coverages
@@ -41,7 +41,7 @@ FEATURES = (
 def split_given_names(form: NameForm, unaligned: tuple[str, ...]) -> list[frozenset[str]]:
     """The Chinese given names of ``form`` (syllable sets) an alignment matched in part:
     some of their syllables aligned and some left over (宥辰 "yu chen" against "Chen")."""
-    groups = han_name_syllables(form.value)
+    groups = given_name_syllables(form.value)
     if not groups or not unaligned:
         return []
     left = set(unaligned)

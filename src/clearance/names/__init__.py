@@ -10,8 +10,8 @@ Everything the matching engine compares about a name comes from here:
 - :func:`equivalent_forms` / :func:`canonical_token` — nicknames and cross-language forms /
   the representative of a common spelling class.
 - :func:`number_words` — digits ↔ number words.
-- :func:`han_name_syllables` — the syllables of each Chinese name word, which must align
-  together.
+- :func:`given_name_syllables` — the syllables of each Chinese or Korean given name, which
+  must align together.
 
 This package imports only :mod:`clearance.model` (for script detection when available).
 """
@@ -28,7 +28,7 @@ from clearance.names.parts import (
     parse_name,
 )
 from clearance.names.phonetic import phonetic_key
-from clearance.names.translit import han_name_syllables, romanisations
+from clearance.names.translit import given_name_syllables, romanisations
 
 STOPWORDS: frozenset[str] = frozenset({"and", "of", "the", "for", "in", "de", "la", "du", "des"})
 
@@ -42,7 +42,7 @@ __all__ = [
     "canonical_token",
     "equivalent_forms",
     "fold",
-    "han_name_syllables",
+    "given_name_syllables",
     "legal_forms_conflict",
     "number_words",
     "parse_name",

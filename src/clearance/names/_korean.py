@@ -138,7 +138,7 @@ _SURNAMES: dict[str, tuple[str, ...]] = {
     "사공": ("sagong",),
     "서문": ("seomun", "somun"),
 }
-_COMPOUND = frozenset(k for k in _SURNAMES if len(k) == 2)
+COMPOUND_SURNAMES = frozenset(k for k in _SURNAMES if len(k) == 2)
 
 # Given-name syllables whose popular spelling departs from the mixed rule above.
 _POP_SYLLABLE = {"성": "sung", "정": "jung", "영": "young", "현": "hyun", "석": "suk",
@@ -170,10 +170,25 @@ def _syllable(ch: str, scheme: int) -> str:
     return _POP_INITIAL[ini] + _POP_MEDIAL[med] + _FINAL[fin]
 
 
+def is_hangul(ch: str) -> bool:
+    return _jamo(ch) is not None
+
+
+def syllable_spellings(ch: str) -> tuple[str, ...]:
+    """One Hangul syllable as every scheme here spells it (popular, North Korean, RR, MR)."""
+    spellings = [_POP_SYLLABLE.get(ch) or _syllable(ch, 2)]
+    spellings.extend(_syllable(ch, scheme) for scheme in (3, 0, 1))
+    return tuple(dict.fromkeys(spellings))
+
+
+def surname_length(word: str) -> int:
+    """Syllables of the surname at the start of a Korean name written as one word."""
+    return 2 if len(word) >= 3 and word[:2] in COMPOUND_SURNAMES else 1
+
+
 def _split_surname(word: str) -> tuple[str, str]:
-    if len(word) >= 3 and word[:2] in _COMPOUND:
-        return word[:2], word[2:]
-    return word[:1], word[1:]
+    split = surname_length(word)
+    return word[:split], word[split:]
 
 
 @lru_cache(maxsize=8192)

@@ -133,26 +133,36 @@ def romanisations(text: str) -> list[str]:
 
 
 @lru_cache(maxsize=65536)
-def han_name_syllables(text: str) -> tuple[frozenset[str], ...]:
-    """Per Chinese given name written in ``text``, the syllables its romanisations spell:
-    each word of two or more Han characters when the name is spaced (``宥辰 王`` →
-    ``({yu, you, chen},)``), the characters after the surname when it is one word
-    (``王宥辰``), with the Wade–Giles and joined spellings too.
+def given_name_syllables(text: str) -> tuple[frozenset[str], ...]:
+    """Per Chinese or Korean given name written in ``text``, the syllables its romanisations
+    spell: each spaced word of two or more Han or Hangul syllables (``宥辰 王`` →
+    ``({yu, you, chen},)``), the syllables after the surname when the whole name is one word
+    (``王宥辰``, ``김병철``), with every scheme's spelling (Wade–Giles, McCune–Reischauer...).
 
     A given name is one name however its syllables are written: the matcher counts one
     matched in part (``yu chen`` against a listed ``Chen``) as a different name."""
     words = [
         word
         for word in text.replace("·", " ").replace("・", " ").split()
-        if all(_chinese._is_han(ch) for ch in word)
+        if all(_chinese._is_han(ch) for ch in word) or all(_korean.is_hangul(ch) for ch in word)
     ]
     if len(words) == 1 and 2 <= len(words[0]) <= 4:  # surname first, then the given name
-        words = [words[0][_chinese.surname_length(words[0]) :]]
+        word = words[0]
+        words = [word[_korean.surname_length(word) if _korean.is_hangul(word[0])
+                      else _chinese.surname_length(word) :]]  # fmt: skip
     return tuple(
-        frozenset(t for v in _romanisations(word) for t in v.split())
+        frozenset(spelling for ch in word for spelling in _syllable_spellings(ch))
         for word in words
-        if len(word) >= 2
+        if len(word) >= 2 and word not in _korean.COMPOUND_SURNAMES
     )
+
+
+def _syllable_spellings(ch: str) -> tuple[str, ...]:
+    """Every spelling of one Han character or Hangul syllable the romanisers write."""
+    if _korean.is_hangul(ch):
+        return _korean.syllable_spellings(ch)
+    syllable = _chinese.pinyin(ch)
+    return (syllable, fold_latin(_chinese.wade_giles(syllable))) if syllable else ()
 
 
 def primary(text: str) -> str:
