@@ -33,6 +33,19 @@ def shared() -> type:
     return _Shared
 
 
+@pytest.fixture(scope="session")
+def sample_matcher():  # type: ignore[no-untyped-def]
+    """A matcher over the lists bundled for the demo, shared by the tests that only read it."""
+    from clearance.cli.demo import sample_list_paths
+    from clearance.matching import Matcher
+    from clearance.sources import open_list
+
+    entities = []
+    for path in sample_list_paths():
+        entities.extend(open_list(path).entities)
+    return Matcher.from_entities(entities)
+
+
 def free_port() -> int:
     """A TCP port free on 127.0.0.1 for a test server."""
     with socket.socket() as probe:

@@ -18,14 +18,6 @@ from clearance.sources import open_list
 
 
 @pytest.fixture(scope="module")
-def sample_matcher() -> Matcher:
-    entities = []
-    for path in sample_list_paths():
-        entities.extend(open_list(path).entities)
-    return Matcher.from_entities(entities)
-
-
-@pytest.fixture(scope="module")
 def real_matcher() -> Matcher:
     entities = []
     for parts in (("lists", "ofac-sdn-2021"), ("lists", "ofac-cons-2025")):

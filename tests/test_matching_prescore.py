@@ -12,7 +12,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import shared_path
 
-from clearance.cli.demo import sample_list_paths
 from clearance.matching import Matcher, Query, prescore
 from clearance.matching import index as index_module
 from clearance.matching.forms import name_forms
@@ -49,14 +48,6 @@ NAMES = [
 ]
 
 
-@pytest.fixture(scope="module")
-def sample_matcher() -> Matcher:
-    entities = []
-    for path in sample_list_paths():
-        entities.extend(open_list(path).entities)
-    return Matcher.from_entities(entities)
-
-
 def test_the_kernel_is_built_where_ci_requires_it() -> None:
     """CI sets CLEARANCE_REQUIRE_NATIVE: there the tests must exercise both twins."""
     if not os.environ.get("CLEARANCE_REQUIRE_NATIVE"):
@@ -72,8 +63,8 @@ def test_the_kernel_counts_exact_hits_in_the_same_place() -> None:
 
 
 def _same(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
-    ids_py, scores_py = prescore_forms_python(*inputs)
-    ids_c, scores_c = prescore_forms_native(*inputs)
+    ids_py, scores_py = prescore_forms_python(inputs)
+    ids_c, scores_c = prescore_forms_native(inputs)
     assert ids_c.dtype == ids_py.dtype == np.int32
     assert ids_c.tolist() == ids_py.tolist()
     # the same bits, not merely close: ranking ties must break the same way

@@ -7,22 +7,18 @@ from pathlib import Path
 import pytest
 from tests.conftest import run_clearance
 
-from clearance.cli.demo import sample_dir, sample_list_paths
+from clearance.cli.demo import sample_dir
 from clearance.enforcement.measures import Verdict
 from clearance.matching import Matcher
 from clearance.screening.payment_decision import decide_message
 from clearance.screening.payments import parse_payment_file
-from clearance.sources import open_list
 
 SAMPLES = Path(__file__).parent / "samples" / "payments"
 
 
-@pytest.fixture(scope="module")
-def matcher() -> Matcher:
-    entities = []
-    for path in sample_list_paths():
-        entities.extend(open_list(path).entities)
-    return Matcher.from_entities(entities)
+@pytest.fixture
+def matcher(sample_matcher: Matcher) -> Matcher:
+    return sample_matcher
 
 
 def test_pacs008_with_a_listed_ultimate_creditor_is_blocked(matcher: Matcher) -> None:

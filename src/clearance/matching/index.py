@@ -300,7 +300,7 @@ class MatchIndex:
         inputs = self.prescore_inputs(form, min_share, floor)
         if inputs is None:
             return None
-        form_ids, as_hit = prescore_forms(*inputs)
+        form_ids, as_hit = prescore_forms(inputs)
         return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
 
     def prescore_inputs(

@@ -76,23 +76,14 @@ def new_scratch(forms: int, entities: int) -> Scratch:
     )
 
 
-def prescore_forms_python(
-    hits: Sequence[TokenHits],
-    essential: int,
-    forms: FormArrays,
-    size: int,
-    total: float,
-    query_is_organisation: bool,
-    needed: float,
-    reach: float,
-    scratch: Scratch,
-) -> tuple[np.ndarray, np.ndarray]:
+def prescore_forms_python(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
     """(list-name forms, their pre-scores as hit) for one query form, in numpy.
 
     ``hits`` are its tokens' hits, rarest first: the first ``essential`` are summed over
     their whole postings; the rest (common tokens that cannot make a form pass alone) only
     add to forms those hit, found by binary search. A form must earn ``needed`` weight and
     reach ``reach`` log-odds at best (pass -inf for no floor)."""
+    hits, essential, forms, size, total, query_is_organisation, needed, reach, scratch = inputs
     form_ids, sums, hit_count, exact_hits = accumulate(
         scratch,
         [h.ids for h in hits[:essential]],
@@ -246,20 +237,11 @@ _COEFFICIENTS = np.asarray(
 )
 
 
-def prescore_forms_native(
-    hits: Sequence[TokenHits],
-    essential: int,
-    forms: FormArrays,
-    size: int,
-    total: float,
-    query_is_organisation: bool,
-    needed: float,
-    reach: float,
-    scratch: Scratch,
-) -> tuple[np.ndarray, np.ndarray]:
+def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
     """``prescore_forms_python`` in the compiled kernel (raises if it was not built)."""
     if _NATIVE_MODULE is None:
         raise RuntimeError("clearance.matching._native was not built (no C compiler at install)")
+    hits, essential, forms, size, total, query_is_organisation, needed, reach, scratch = inputs
     return _NATIVE_MODULE.prescore_forms(  # type: ignore[no-any-return]
         hits,
         essential,
