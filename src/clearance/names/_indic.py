@@ -1,4 +1,4 @@
-"""Romanisation of names in the Brahmic scripts of India, Bangladesh and Sri Lanka's Tamils.
+"""Romanisation of names written in the Indic scripts of South Asia.
 
 Owns one syllable-aware romaniser for the nine scripts Unicode lays out on the same plan
 (Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil, Telugu, Kannada, Malayalam: a
@@ -7,8 +7,8 @@ character transliteration (anyascii) drops the vowel every consonant carries unl
 replaces or a virama kills it, so नरेंद्र came out ``nremdr``; here it is ``narendra``.
 
 Spelling is the one people write in English, not ISO 15919: no diacritics, ``ch``/``chh``,
-``sh`` for both sibilants, ``v`` (``w`` as a variant), the anusvara as ``n`` (``m`` before
-p/b/m). Variants, in order:
+``sh`` for both sibilants, ``v``, the anusvara as the nasal of the consonant after it (``m``
+before p/b/m, ``ng`` in ``singh``). Variants, in order:
 
 1. the common spelling: a word-final inherent vowel dropped in the North Indian scripts
    (राम ``ram``, अमित ``amit``) but kept after a consonant cluster (नरेंद्र ``narendra``)
@@ -62,7 +62,7 @@ _VOWEL_SIGNS = {
 }  # fmt: skip
 _VIRAMA = 0x4D
 _NUKTA_SIGN = 0x3C
-_NASALS = {0x01: "n", 0x02: "n", 0x70: "n"}  # candrabindu, anusvara, Gurmukhi tippi
+_NASALS = frozenset({0x01, 0x02, 0x70})  # candrabindu, anusvara, Gurmukhi tippi
 _VISARGA = 0x03
 _ADDAK = 0x71  # Gurmukhi: the next consonant is doubled
 _BENGALI_KHANDA_TA = 0x09CE
@@ -112,7 +112,7 @@ def _syllables(word: str) -> tuple[list[tuple[str, str, bool]], str]:
         if offset in _CONSONANTS:
             if pending:
                 close("-")  # the consonant before keeps its inherent vowel
-            letter = "r" if script == "Taml" and offset == 0x31 else _CONSONANTS[offset]
+            letter = _CONSONANTS[offset]
             cluster.append(letter * 2 if double_next else letter)
             pending, double_next = True, False
         elif offset == _NUKTA_SIGN and pending:
