@@ -126,6 +126,12 @@ def test_indic_scripts_speak_their_inherent_vowels(native: str, written: str) ->
     assert romanisations(native)[0] == written
 
 
+def test_tamil_is_also_spelled_voiced_as_spoken() -> None:
+    assert romanisations("முருகன்") == ["murukan", "murugan"]
+    assert romanisations("வேலுப்பிள்ளை பிரபாகரன்")[1] == "veluppillai prabagaran"
+    assert romanisations("சிவகுமார்")[1] == "sivagumar"  # ச opens a word as s
+
+
 def test_indic_variants_double_long_vowels_and_keep_every_vowel() -> None:
     assert romanisations("दीपक") == ["dipak", "deepak", "dipaka"]
     assert romanisations("कमला") == ["kamla", "kamala"]

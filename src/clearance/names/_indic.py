@@ -15,6 +15,9 @@ before p/b/m, ``ng`` in ``singh``). Variants, in order:
    and in the South Indian ones (ಕನ್ನಡ ``kannada``);
 2. long vowels doubled inside the word, as in Deepak, Pooja, Sangeeta;
 3. every inherent vowel kept (the Sanskrit spelling: ``rama``, ``amita``).
+
+Tamil, which keeps its vowels, gets a second spelling instead: its stops voiced where they
+are spoken voiced (``murugan``, ``prabagaran``), as English spellings of Tamil names write.
 """
 
 from __future__ import annotations
@@ -146,11 +149,13 @@ def word_variants(word: str) -> tuple[str, ...]:
         last -= 1  # a final nasal or visarga does not protect the vowel before it
     silent = _silent_schwas(units, last) if north else frozenset()
     spelled = []
-    for style in ("common", "doubled", "sanskrit"):
+    styles = ("common", "doubled", "sanskrit") if script != "Taml" else ("common", "voiced")
+    for style in styles:
         out = []
-        for i, (consonants, vowel, _) in enumerate(units):
+        spelt = _tamil_voiced(units) if style == "voiced" else units
+        for i, (consonants, vowel, _) in enumerate(spelt):
             if vowel == "~":
-                out.append(_nasal(units, i, north))
+                out.append(_nasal(spelt, i, north))
                 continue
             out.append(consonants)
             if vowel == "-":
@@ -162,6 +167,29 @@ def word_variants(word: str) -> tuple[str, ...]:
                 out.append(vowel)
         spelled.append("".join(out))
     return tuple(dict.fromkeys(s for s in spelled if s))
+
+
+_VOICED = {"k": "g", "ch": "s", "t": "d", "p": "b"}
+_VOICED_CLUSTERS = {"nk": "ng", "nch": "nj", "nt": "nd", "mp": "mb"}
+
+
+def _tamil_voiced(units: list[tuple[str, str, bool]]) -> list[tuple[str, str, bool]]:
+    """Tamil spelled as spoken: the script has one letter for k and g, t and d, p and b,
+    voiced between vowels and after a nasal (முருகன் murugan, பிரபாகரன் prabagaran); ச
+    opens a word as s (சிவா siva); and the i it writes between a word's first consonant
+    and an r is not said (பிர pra)."""
+    voiced = []
+    for i, (consonants, vowel, is_cluster) in enumerate(units):
+        if i and not is_cluster and consonants in _VOICED and units[i - 1][1] not in ("", "h"):
+            consonants = _VOICED[consonants]
+        elif is_cluster and consonants in _VOICED_CLUSTERS:
+            consonants = _VOICED_CLUSTERS[consonants]
+        elif i == 0 and consonants == "ch":
+            consonants = "s"  # a word's first ச: சிவா siva
+        voiced.append((consonants, vowel, is_cluster))
+    if len(voiced) > 1 and voiced[0][0] and voiced[0][1] == "i" and voiced[1][0] == "r":
+        voiced[0] = (voiced[0][0], "", False)  # பிர pra, not pira
+    return voiced
 
 
 def _silent_schwas(units: list[tuple[str, str, bool]], last: int) -> frozenset[int]:
