@@ -12,8 +12,9 @@ markdown tables:
   threshold; ``watchman/un_alias_pairs.tsv`` original-script rows: token-level recall.
 - ``nomenklatura/putin_names.txt``: Vladimir Putin's name in 80 spellings and 17 scripts,
   each scored by ``compare`` against "Vladimir Vladimirovich Putin" (Person), per script.
-- Listed people's names in Indic and Armenian scripts (written for this benchmark: dev data,
-  not shared evaluation data) scored by ``compare`` against their Latin list spelling.
+- Names of listed people and public figures in Indic, Armenian and Khmer scripts (written
+  for this benchmark: dev data, not shared evaluation data) scored by ``compare`` against
+  their usual Latin spelling.
 - Nickname coverage (``nicknames/names.csv``): share of has_nickname pairs
   :func:`equivalent_forms` links.
 - Phonetic key collisions over every name token of the UN and OFAC SDN lists.
@@ -134,7 +135,8 @@ def cross_script_table(shared: Path) -> list[str]:
     return out
 
 
-# (native script, as the lists spell it): people on the OFAC or UN lists, and two controls.
+# (native script, the usual Latin spelling): people on the OFAC or UN lists, public figures,
+# and a control that must stay low.
 NATIVE_SCRIPT_PAIRS = (
     ("दाऊद इब्राहिम कासकर", "Dawood Ibrahim Kaskar"),
     ("हाफ़िज़ मुहम्मद सईद", "Hafiz Muhammad Saeed"),
@@ -146,6 +148,10 @@ NATIVE_SCRIPT_PAIRS = (
     ("ਲਖਬੀਰ ਸਿੰਘ ਰੋਡੇ", "Lakhbir Singh Rode"),
     ("வேலுப்பிள்ளை பிரபாகரன்", "Velupillai Prabhakaran"),
     ("Ռոբերտ Քոչարյան", "Robert Kocharyan"),
+    ("ប៉ុល ពត", "Pol Pot"),
+    ("ហ៊ុន សែន", "Hun Sen"),
+    ("នួន ជា", "Nuon Chea"),
+    ("ខៀវ សំផន", "Khieu Samphan"),
     ("नरेंद्र मोदी", "Narendra Modi"),
     ("राहुल गांधी", "Narendra Modi"),  # a different person: must stay low
 )
@@ -314,7 +320,7 @@ def main() -> int:
     print("\n".join(cross_script_table(shared)))
     print("\n## Vladimir Putin in 80 spellings (nomenklatura)\n")
     print("\n".join(putin_table(shared)))
-    print("\n## Listed people in Indic and Armenian scripts (dev examples)\n")
+    print("\n## Names in Indic, Armenian and Khmer scripts (dev examples)\n")
     print("\n".join(native_script_table()))
     print("\n## UN original-script names\n")
     print("\n".join(un_original_script(shared)))

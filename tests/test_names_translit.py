@@ -163,6 +163,38 @@ def test_given_name_syllables_are_the_given_names() -> None:
     assert given_name_syllables("John Smith") == ()
 
 
+@pytest.mark.parametrize(
+    ("native", "written"),
+    [
+        ("ប៉ុល ពត", "pol pot"),  # ៉ moves ប to the first series: p
+        ("ហ៊ុន សែន", "hun saen"),  # ៊ moves ហ to the second: ុ reads u
+        ("នួន ជា", "nuon chea"),  # ា after a second-series consonant is ea
+        ("ខៀវ សំផន", "khiev samphan"),  # ំ closes its syllable; ផន is one more
+        ("នរោត្តម សីហនុ", "norottam seihanu"),  # ហ opens a syllable before នុ
+    ],
+)
+def test_khmer_reads_each_consonant_series(native: str, written: str) -> None:
+    assert romanisations(native)[0] == written
+
+
+def test_khmer_common_english_spelling_follows() -> None:
+    assert romanisations("ហ៊ុន សែន") == ["hun saen", "hun sen"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.characters(min_codepoint=0x1780, max_codepoint=0x17FF) | st.just(" "),
+        min_size=1,
+        max_size=25,
+    )
+)
+def test_any_khmer_text_romanises_to_folded_words(text: str) -> None:
+    out = romanisations(text)
+    assert out and len(out) == len(set(out)) <= 8
+    assert all(FOLDED.match(v) for v in out)
+
+
 INDIC = st.text(
     alphabet=st.characters(min_codepoint=0x0900, max_codepoint=0x0D7F)
     | st.sampled_from(" \u200c\u200d-"),

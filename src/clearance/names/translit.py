@@ -10,10 +10,11 @@ Owns the dispatch from script to romaniser and :func:`romanisations`. Per script
 - Hangul (:mod:`._korean`): popular, North Korean official, Revised Romanization, McCune–
   Reischauer.
 - Kana (:mod:`._kana`): Hepburn.
-- Greek (:mod:`._greek`), Hebrew (:mod:`._hebrew`), Armenian (:mod:`._armenian`).
+- Greek (:mod:`._greek`), Hebrew (:mod:`._hebrew`), Armenian (:mod:`._armenian`), Khmer
+  (:mod:`._khmer`: the two consonant series, UNGEGN then the common English spelling).
 - Indic scripts (:mod:`._indic`: Devanagari, Bengali, Gurmukhi, Gujarati, Oriya, Tamil,
   Telugu, Kannada, Malayalam): inherent vowels and North Indian schwa deletion.
-- Everything else (Georgian, Thai, Khmer, Burmese, Ethiopic...): anyascii.
+- Everything else (Georgian, Thai, Burmese, Ethiopic...): anyascii.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from clearance.names import (
     _hebrew,
     _indic,
     _kana,
+    _khmer,
     _korean,
 )
 from clearance.names._latin import fold_latin
@@ -50,6 +52,7 @@ _ROMANISERS: dict[str, Callable[[str], list[str]]] = {
     "Grek": _greek.variants,
     "Hebr": _hebrew.variants,
     "Armn": _armenian.variants,
+    "Khmr": _khmer.variants,
     **dict.fromkeys(("Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym"),
                     _indic.variants),
 }
@@ -124,8 +127,9 @@ def romanisations(text: str) -> list[str]:
     no reading data here and get anyascii's Mandarin reading (``山田`` → ``shan tian``, not
     ``yamada``). Indic scripts: the common English spelling (inherent vowels spoken, North
     Indian schwa deletion), long vowels doubled, the Sanskrit spelling. Armenian: the
-    conventional English spelling (Pashinyan, Yerevan), then letter by letter. Thai,
-    Georgian, Khmer, Burmese and other scripts get anyascii only.
+    conventional English spelling (Pashinyan, Yerevan), then letter by letter. Khmer:
+    UNGEGN by consonant series, then the common English spelling. Thai, Georgian, Burmese
+    and other scripts get anyascii only.
     """
     if not text:
         return [""]
