@@ -185,3 +185,30 @@ def test_a_change_to_most_of_the_list_runs_in_full(world: dict) -> None:
     run = service.monitor(world["admin"], workers=1)
     assert run.full and "listed entities changed" in (run.full_because or "")
     assert run.screening.screened == len(world["book"])
+
+
+def test_a_serving_service_freezes_its_index_and_a_reload_frees_the_old_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A server's index is out of the collector's reach, and swapping it on a list change
+    does not keep the old one alive (it holds no reference cycles)."""
+    import gc
+    import weakref
+
+    from clearance.cli.demo import sample_list_paths
+    from clearance.store import Store
+
+    monkeypatch.setenv("CLEARANCE_HOME", str(tmp_path))  # where the index is saved
+    store = Store(f"sqlite:///{tmp_path / 'lists.db'}")
+    store.load([open_list(p) for p in sample_list_paths()])
+    service = ClearanceService(store, freeze_index=True)
+    try:
+        first = service.matcher
+        assert gc.get_freeze_count() > 0
+        old = weakref.ref(first.index)
+        del first
+        assert service.reload() is service.matcher
+        assert old() is None  # freed by reference counting alone, frozen or not
+        assert service.matcher.match(Query("Ismail Demir", "Person"))
+    finally:
+        gc.unfreeze()  # this test process goes on collecting as before

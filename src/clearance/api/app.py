@@ -95,7 +95,7 @@ def app_from_environment() -> FastAPI:
     process builds its own service. ``CLEARANCE_API_MAX_BODY_BYTES``, ``CLEARANCE_API_MAX_BATCH``
     and ``CLEARANCE_API_METRICS_PUBLIC=1`` set the options."""
     return create_app(
-        ClearanceService(Store()),
+        ClearanceService(Store(), freeze_index=True),  # a worker process that only serves
         max_body_bytes=int(os.environ.get("CLEARANCE_API_MAX_BODY_BYTES", 1_000_000)),
         max_batch=int(os.environ.get("CLEARANCE_API_MAX_BATCH", 1000)),
         metrics_public=os.environ.get("CLEARANCE_API_METRICS_PUBLIC", "") in ("1", "true", "yes"),

@@ -102,7 +102,7 @@ def serve_command(
         highlight=False,
     )
     if workers == 1:
-        service = ClearanceService(store)
+        service = ClearanceService(store, freeze_index=True)
         app = build_app(service, metrics_public)
         if watch > 0:
             start_watcher(service, watch, run_monitor=True)
@@ -112,7 +112,7 @@ def serve_command(
     os.environ["CLEARANCE_API_METRICS_PUBLIC"] = "1" if metrics_public else "0"
     os.environ[WATCH_ENV] = str(watch)
     os.environ[MONITOR_ENV] = "0"  # workers re-index; this process runs the monitoring
-    parent = ClearanceService(store)
+    parent = ClearanceService(store, freeze_index=True)
     parent.matcher  # noqa: B018 (builds and saves the index once, before the workers read it)
     if watch > 0:
         start_watcher(parent, watch, run_monitor=True)
