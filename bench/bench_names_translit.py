@@ -159,7 +159,6 @@ NATIVE_SCRIPT_PAIRS = (
 
 def native_script_table() -> list[str]:
     from clearance.matching import compare
-    from clearance.names import romanisations
 
     out = ["| native | Latin | romanised | score |", "|---|---|---|---:|"]
     for native, latin in NATIVE_SCRIPT_PAIRS:

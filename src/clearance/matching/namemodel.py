@@ -39,10 +39,12 @@ FEATURES = (
 
 
 def split_given_names(form: NameForm, unaligned: tuple[str, ...]) -> list[frozenset[str]]:
-    """The Chinese given names of ``form`` (syllable sets) an alignment matched in part:
+    """The Chinese or Korean given names of ``form`` (syllable sets) an alignment matched in part:
     some of their syllables aligned and some left over (宥辰 "yu chen" against "Chen")."""
+    if not unaligned or form.value.isascii():  # the common cases, before any look-up
+        return []
     groups = given_name_syllables(form.value)
-    if not groups or not unaligned:
+    if not groups:
         return []
     left = set(unaligned)
     aligned = set(form.tokens) - left

@@ -141,7 +141,7 @@ def pinyin(ch: str) -> str:
     return "".join(c for c in anyascii(ch).lower() if c.isalpha())
 
 
-def _is_han(ch: str) -> bool:
+def is_han(ch: str) -> bool:
     cp = ord(ch)
     return (
         0x4E00 <= cp <= 0x9FFF
@@ -191,7 +191,7 @@ def variants(text: str) -> list[str]:
     runs: list[tuple[str, ...] | str] = []
     word: list[str] = []
     for ch in text:
-        if _is_han(ch):
+        if is_han(ch):
             word.append(ch)
             continue
         if word:

@@ -174,9 +174,14 @@ def is_hangul(ch: str) -> bool:
     return _jamo(ch) is not None
 
 
+def _popular(ch: str) -> str:
+    """A given-name syllable in the popular South Korean spelling."""
+    return _POP_SYLLABLE.get(ch) or _syllable(ch, 2)
+
+
 def syllable_spellings(ch: str) -> tuple[str, ...]:
     """One Hangul syllable as every scheme here spells it (popular, North Korean, RR, MR)."""
-    spellings = [_POP_SYLLABLE.get(ch) or _syllable(ch, 2)]
+    spellings = [_popular(ch)]
     spellings.extend(_syllable(ch, scheme) for scheme in (3, 0, 1))
     return tuple(dict.fromkeys(spellings))
 
@@ -196,7 +201,7 @@ def _name_variants(surname: str, given: tuple[str, ...]) -> list[str]:
     pop_sur = _SURNAMES.get(surname, ("".join(_syllable(c, 2) for c in surname),))
     rr_sur = "".join(_syllable(c, 0) for c in surname)
     mr_sur = "".join(_syllable(c, 1) for c in surname)
-    given_pop = [[_POP_SYLLABLE.get(c) or _syllable(c, 2) for c in g] for g in given]
+    given_pop = [[_popular(c) for c in g] for g in given]
     given_rr = [[_syllable(c, 0) for c in g] for g in given]
     given_mr = [[_syllable(c, 1) for c in g] for g in given]
     given_dprk = [[_syllable(c, 3) for c in g] for g in given]

@@ -148,7 +148,7 @@ def given_name_syllables(text: str) -> tuple[frozenset[str], ...]:
     words = [
         word
         for word in text.replace("·", " ").replace("・", " ").split()
-        if all(_chinese._is_han(ch) for ch in word) or all(_korean.is_hangul(ch) for ch in word)
+        if all(_chinese.is_han(ch) for ch in word) or all(_korean.is_hangul(ch) for ch in word)
     ]
     if len(words) == 1 and 2 <= len(words[0]) <= 4:  # surname first, then the given name
         word = words[0]
