@@ -311,6 +311,30 @@ def _people(*names: str) -> Matcher:
     )
 
 
+def test_a_persons_candidates_are_not_spent_on_vessels_or_companies() -> None:
+    """Candidates are chosen among the entities a query's schema can denote: a vessel
+    named like the person, with a better pre-score, takes no place in a limit of one."""
+    from clearance.matching.forms import name_forms
+    from clearance.model import Entity, Name, Schema
+
+    matcher = Matcher.from_entities(
+        [
+            Entity("test-vessel", Schema.VESSEL, (Name("Karim Zarafshan"),), "test", "0"),
+            Entity("test-company", Schema.COMPANY, (Name("Karim Zarafshan"),), "test", "1"),
+            Entity("test-person", Schema.PERSON, (Name("Karim Zarafshani"),), "test", "2"),
+        ]
+    )
+    index = matcher.index
+    forms = name_forms("Karim Zarafshan", "Person")
+    everyone = [index.entities[p].id for p, _ in index.candidates(forms, 3, floor=0.0)]
+    assert set(everyone) == {"test-vessel", "test-company", "test-person"}
+    [(only, _)] = index.candidates(forms, 1, floor=0.0, schema="Person")
+    assert index.entities[only].id == "test-person"
+    assert [r.entity_id for r in matcher.match(Query("Karim Zarafshan", schema="Person"))] == [
+        "test-person"
+    ]
+
+
 def test_a_token_the_keys_linked_is_not_counted_again_as_a_left_over_pair() -> None:
     """The query word "Amanda" reaches "Hamada" through a one-edit key; the pre-score counts
     that pair already, so the best case (White pairing with a left-over name part) needs

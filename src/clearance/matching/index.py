@@ -27,7 +27,7 @@ from clearance.matching.align import (
     compound_of,
     token_similarity,
 )
-from clearance.matching.evidence import EntityFacts, normalise_id
+from clearance.matching.evidence import EntityFacts, compatible, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
@@ -260,6 +260,7 @@ class MatchIndex:
         limit: int = MAX_CANDIDATES,
         min_share: float = MIN_CANDIDATE_SHARE,
         floor: float | None = None,
+        schema: str | None = None,
     ) -> list[tuple[int, list[tuple[int, int]]]]:
         """Entities most worth scoring for a query, best first, each with the pairs worth
         aligning: (list-name form position, index of the query form that hit it best),
@@ -270,7 +271,9 @@ class MatchIndex:
         the hits suggest, so candidates are ranked the way they will be scored. A form must
         earn ``min_share`` of the query's weight (free text, whose weight is mostly other
         words, passes 0). At most ``limit`` entities, best first; with ``floor``
-        (log-odds), only those whose best case comes within PRESCORE_MARGIN of it."""
+        (log-odds), only those whose best case comes within PRESCORE_MARGIN of it; with
+        ``schema`` (the query's), only entities it can denote: a person's query spends
+        neither the limit nor any check on vessels and companies."""
         found = [
             self._prescored_forms(query_index, form, min_share, floor)
             for query_index, form in enumerate(query_forms)
@@ -281,6 +284,11 @@ class MatchIndex:
         form_ids = np.concatenate([f[0] for f in found])
         prescores = np.concatenate([f[1] for f in found])
         query_of = np.concatenate([f[2] for f in found])
+        if schema is not None:
+            allowed = self._forms_compatible(schema)[form_ids]
+            form_ids, prescores, query_of = form_ids[allowed], prescores[allowed], query_of[allowed]
+            if not len(form_ids):
+                return []
         if len(prescores) > limit * 8:  # the best forms, without sorting them all
             top = np.argpartition(-prescores, limit * 8)[: limit * 8]
             form_ids, prescores, query_of = form_ids[top], prescores[top], query_of[top]
@@ -292,6 +300,17 @@ class MatchIndex:
         chosen = entities[np.sort(first)[:limit]].tolist()
         reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
         return self._pairs(query_forms, chosen, form_ids, prescores, query_of, entities, reach)
+
+    def _forms_compatible(self, schema: str) -> np.ndarray:
+        """Per list-name form, whether a query of ``schema`` can denote its entity."""
+        masks = self.__dict__.setdefault("_schema_masks", {})
+        mask = masks.get(schema)
+        if mask is None:
+            entity_ok = np.asarray(
+                [compatible(schema, listed) for listed in self.entity_schemas], dtype=bool
+            )
+            mask = masks[schema] = entity_ok[self.form_entity]
+        return mask
 
     def _prescored_forms(
         self, query_index: int, form: NameForm, min_share: float, floor: float | None
@@ -486,4 +505,5 @@ class MatchIndex:
         state.pop("_hits_cache", None)
         state.pop("_local", None)  # per-thread scratch arrays
         state.pop("_form_arrays", None)  # views of the arrays pickled anyway
+        state.pop("_schema_masks", None)  # derived from the entities' schemas
         return state

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from clearance.matching.evidence import compatible, gather, most_support
+from clearance.matching.evidence import gather, most_support
 from clearance.matching.forms import NameForm, name_forms
 from clearance.matching.index import IndexedEntity, MatchIndex
 from clearance.matching.query import Query
@@ -134,11 +134,9 @@ class Matcher:
         hopeless = name_floor(query, floor)
         query_forms = _query_forms(query)
         all_forms = self.index.forms
-        schemas = self.index.entity_schemas
         results: list[MatchResult] = []
-        for position, pairs in self.index.candidates(query_forms, floor=hopeless):
-            if not compatible(query.schema, schemas[position]):
-                continue
+        candidates = self.index.candidates(query_forms, floor=hopeless, schema=query.schema)
+        for position, pairs in candidates:
             name = best_pair([(query_forms[q], all_forms[f]) for f, q in pairs], self.index.stats)
             if name is None or name.log_odds < hopeless:
                 continue
