@@ -194,37 +194,27 @@ def _text(value: Any) -> str | None:
 
 _WORKER_MATCHER: Matcher | None = None
 
-
-# Alerts of the queries a worker screened last, keyed by everything screened but the row id:
-# batches repeat parties (a payment file names the same counterparties again and again), and
-# the same question gets the same answer from the same index.
-# Bounded (least recently used go first) so memory stays constant in the input's size.
-_ALERTS_SEEN: OrderedDict[Query, tuple[int, str]] = OrderedDict()
+# Answers of the queries screened last, keyed by everything screened but the row id: batches
+# repeat parties (a payment file names the same counterparties again and again), and the same
+# question gets the same answer from the same index. The parent keeps them, so a party is
+# screened once whichever worker would have met it again. Bounded (least recently used go
+# first) so memory stays constant in the input's size.
 SEEN_QUERIES = 5_000
+CHUNKS_IN_FLIGHT_PER_WORKER = 2
+
+Answer = tuple[int, str]  # (alert count, the alerts as JSON text)
 
 
-def _screen_chunk(chunk: tuple[list[Row], float]) -> list[tuple[int, str]]:
-    """Screen rows in a worker; return (alert count, finished JSON line) per row, so the
-    parent only writes text."""
+def _screen_queries(chunk: tuple[list[Query], float]) -> list[Answer]:
+    """Screen queries in a worker: (alert count, alerts as JSON) per query, so the parent
+    only joins text."""
     assert _WORKER_MATCHER is not None
-    rows, threshold = chunk
-    out = []
-    for row in rows:
-        key = replace(row.query, id=None)
-        seen = _ALERTS_SEEN.get(key)
-        if seen is None:
-            results = _WORKER_MATCHER.match(row.query, limit=10, threshold=threshold)
-            seen = len(results), json.dumps([_alert(r) for r in results], ensure_ascii=False)
-            _ALERTS_SEEN[key] = seen
-            if len(_ALERTS_SEEN) > SEEN_QUERIES:
-                _ALERTS_SEEN.popitem(last=False)
-        else:
-            _ALERTS_SEEN.move_to_end(key)
-        count, alerts_json = seen
-        head = {**row.passthrough, "id": row.query.id, "line": row.line}
-        text = json.dumps(head, ensure_ascii=False, default=str)  # "{...}": alerts go last
-        out.append((count, f'{text[:-1]}, "alerts": {alerts_json}}}'))
-    return out
+    queries, threshold = chunk
+    answers = []
+    for query in queries:
+        results = _WORKER_MATCHER.match(query, limit=10, threshold=threshold)
+        answers.append((len(results), json.dumps([_alert(r) for r in results], ensure_ascii=False)))
+    return answers
 
 
 def _alert(result: Any) -> dict[str, object]:
@@ -237,6 +227,53 @@ def _alert(result: Any) -> dict[str, object]:
         "programs": list(result.programs),
         "explanation": result.explanation,
     }
+
+
+@dataclass
+class _Chunk:
+    """Rows read together, and the queries among them no earlier row asked."""
+
+    rows: list[Row]
+    keys: list[Query]  # per row: its query without the row id
+    asked: list[Query]  # the keys this chunk has screened, each once
+    answers: Any = None  # the worker's answers to ``asked`` (a list, or an async result)
+
+
+class _Answers:
+    """The parent's memory of answered queries, and of those a chunk in flight will answer."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.known: OrderedDict[Query, Answer] = OrderedDict()
+        self.asking: set[Query] = set()
+
+    def plan(self, rows: list[Row]) -> _Chunk:
+        keys = [replace(row.query, id=None) for row in rows]
+        asked = []
+        for key in keys:
+            if key in self.known:
+                self.known.move_to_end(key)
+            elif key not in self.asking:
+                self.asking.add(key)
+                asked.append(key)
+        return _Chunk(rows, keys, asked)
+
+    def lines(self, chunk: _Chunk, answers: list[Answer]) -> list[tuple[int, str]]:
+        """(alert count, output line) per row of ``chunk``, now that its own queries are
+        answered (those it shares with earlier chunks were answered first: chunks are
+        written in order)."""
+        for key, answer in zip(chunk.asked, answers, strict=True):
+            self.known[key] = answer
+            self.asking.discard(key)
+        while len(self.known) > self.size:
+            self.known.popitem(last=False)
+        out = []
+        for row, key in zip(chunk.rows, chunk.keys, strict=True):
+            count, alerts_json = self.known[key]
+            head = {**row.passthrough, "id": row.query.id, "line": row.line}
+            text = json.dumps(head, ensure_ascii=False, default=str)  # "{...}": alerts go last
+            out.append((count, f'{text[:-1]}, "alerts": {alerts_json}}}'))
+        return out
 
 
 def screen_file(
@@ -256,21 +293,32 @@ def screen_file(
     rows = _valid_rows(read_records(source, mapping or {}), summary)
     workers = workers or os.cpu_count() or 1
     _WORKER_MATCHER = matcher
-    _ALERTS_SEEN.clear()  # answers of another matcher or threshold do not carry over
-    chunks = _chunks(rows, threshold)
+    # Answers of another matcher or threshold do not carry over. Kept beyond SEEN_QUERIES by
+    # thrice the rows in flight: a key a pending chunk relies on has at most twice that many
+    # keys used after it before the chunk is written, so it is never the one dropped.
+    in_flight_rows = (workers * CHUNKS_IN_FLIGHT_PER_WORKER + 1) * CHUNK_ROWS
+    answers = _Answers(SEEN_QUERIES + 3 * in_flight_rows)
+    chunks = (answers.plan(rows) for rows in _chunks(rows))
     if workers <= 1:
         for chunk in chunks:
-            _write(output, _screen_chunk(chunk), summary, on_progress)
+            found = _screen_queries((chunk.asked, threshold))
+            _write(output, answers.lines(chunk, found), summary, on_progress)
     else:
         context = multiprocessing.get_context("fork")
         with context.Pool(workers) as pool:
-            pending: deque = deque()
+            pending: deque[_Chunk] = deque()
+
+            def write_oldest() -> None:
+                chunk = pending.popleft()
+                _write(output, answers.lines(chunk, chunk.answers.get()), summary, on_progress)
+
             for chunk in chunks:
-                pending.append(pool.apply_async(_screen_chunk, (chunk,)))
-                while len(pending) >= workers * 2:
-                    _write(output, pending.popleft().get(), summary, on_progress)
+                chunk.answers = pool.apply_async(_screen_queries, ((chunk.asked, threshold),))
+                pending.append(chunk)
+                while len(pending) >= workers * CHUNKS_IN_FLIGHT_PER_WORKER:
+                    write_oldest()
             while pending:
-                _write(output, pending.popleft().get(), summary, on_progress)
+                write_oldest()
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -285,15 +333,15 @@ def _valid_rows(records: Iterator[tuple[int, Any]], summary: BatchSummary) -> It
         yield row
 
 
-def _chunks(rows: Iterator[Row], threshold: float) -> Iterator[tuple[list[Row], float]]:
+def _chunks(rows: Iterator[Row]) -> Iterator[list[Row]]:
     chunk: list[Row] = []
     for row in rows:
         chunk.append(row)
         if len(chunk) >= CHUNK_ROWS:
-            yield chunk, threshold
+            yield chunk
             chunk = []
     if chunk:
-        yield chunk, threshold
+        yield chunk
 
 
 def _write(

@@ -1,0 +1,76 @@
+"""Batch screening in process: each distinct party is screened once, rows keep their order."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from clearance.matching import Matcher, Query
+from clearance.screening import batch
+
+
+class CountingMatcher(Matcher):
+    """The real matcher, counting the queries it is asked (one process: workers=1)."""
+
+    def __init__(self, matcher: Matcher) -> None:
+        super().__init__(matcher.index, matcher.threshold, matcher.snapshots)
+        self.asked: list[Query] = []
+
+    def match(self, query: Query, limit: int = 10, threshold: float | None = None):  # type: ignore[no-untyped-def]
+        self.asked.append(query)
+        return super().match(query, limit=limit, threshold=threshold)
+
+
+def _batch(tmp_path: Path, names: list[str]) -> Path:
+    path = tmp_path / "batch.csv"
+    lines = ["id,name,schema"] + [f"r{i},{name},Person" for i, name in enumerate(names)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def _screen(matcher: Matcher, path: Path, workers: int) -> list[dict]:  # type: ignore[type-arg]
+    out = io.StringIO()
+    summary = batch.screen_file(matcher, path, out, threshold=0.5, workers=workers)
+    lines = [json.loads(line) for line in out.getvalue().splitlines()]
+    assert summary.screened == len(lines)
+    return lines
+
+
+def test_a_repeated_party_is_screened_once_across_chunks(
+    sample_matcher: Matcher, tmp_path: Path
+) -> None:
+    parties = ["Ismail Demir", "Faruk Yigit", "Serhat Gencoglu", "Jane Quietly"]
+    names = [parties[i % 4] for i in range(3 * batch.CHUNK_ROWS)]  # repeats in every chunk
+    counting = CountingMatcher(sample_matcher)
+    lines = _screen(counting, _batch(tmp_path, names), workers=1)
+    assert sorted(q.name for q in counting.asked) == sorted(parties)
+    assert [line["id"] for line in lines] == [f"r{i}" for i in range(len(names))]
+    by_party = {name: json.dumps(line["alerts"]) for name, line in zip(names, lines, strict=True)}
+    for name, line in zip(names, lines, strict=True):
+        assert json.dumps(line["alerts"]) == by_party[name]
+    assert lines[0]["alerts"][0]["entity_id"] == "ofac-27018"
+
+
+def test_answers_forgotten_past_the_bound_are_screened_again(
+    sample_matcher: Matcher, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Memory stays bounded: with room for few answers, a party met again long after is
+    screened again, and every row still gets its own party's alerts."""
+    monkeypatch.setattr(batch, "SEEN_QUERIES", 4)
+    monkeypatch.setattr(batch, "CHUNK_ROWS", 8)
+    distinct = [f"Person Number{chr(97 + i)}{chr(97 + j)}" for i in range(12) for j in range(10)]
+    names = ["Ismail Demir", *distinct, "Ismail Demir"]
+    counting = CountingMatcher(sample_matcher)
+    lines = _screen(counting, _batch(tmp_path, names), workers=1)
+    assert [q.name for q in counting.asked].count("Ismail Demir") == 2
+    assert lines[0]["alerts"] == lines[-1]["alerts"] != []
+    assert all(line["alerts"] == [] or line["id"] in ("r0", f"r{len(names) - 1}") for line in lines)
+
+
+def test_two_workers_write_what_one_writes(sample_matcher: Matcher, tmp_path: Path) -> None:
+    names = ["Ismail Demir", "SSB", "Mustafa Alper Deniz", "Nobody Special"] * 200
+    path = _batch(tmp_path, names)
+    assert _screen(sample_matcher, path, workers=2) == _screen(sample_matcher, path, workers=1)
