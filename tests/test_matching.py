@@ -411,9 +411,7 @@ def test_link_masks_say_which_query_words_hit_each_form(
         ("김병철", "KIM, Chol"),  # a Korean given name too
     ],
 )
-def test_a_chinese_given_name_matched_in_part_is_a_different_name(
-    query: str, listed: str
-) -> None:
+def test_a_chinese_given_name_matched_in_part_is_a_different_name(query: str, listed: str) -> None:
     result = compare(query, listed, schema="Person")
     assert result.score < 0.5
     assert result.explanation["name"]["split_given_names"]  # the analyst sees why

@@ -53,8 +53,9 @@ _ROMANISERS: dict[str, Callable[[str], list[str]]] = {
     "Hebr": _hebrew.variants,
     "Armn": _armenian.variants,
     "Khmr": _khmer.variants,
-    **dict.fromkeys(("Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym"),
-                    _indic.variants),
+    **dict.fromkeys(
+        ("Deva", "Beng", "Guru", "Gujr", "Orya", "Taml", "Telu", "Knda", "Mlym"), _indic.variants
+    ),
 }
 # Scripts romanised before others in mixed text (kana before the kanji around it).
 _ORDER = {"Hira": 0, "Kana": 0}
