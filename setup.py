@@ -1,24 +1,29 @@
-"""Build hook for the one compiled part: the matching engine's pre-score kernel.
+"""Build hook for the compiled parts: the matching engine's kernels (see
+``clearance.matching.compiled``): the pre-score, and token similarity with the left-over check.
 
-Everything else is in pyproject.toml. The kernel is optional: without a working C compiler
-the build warns and goes on, and ``clearance.matching.prescore`` serves the same results
-from numpy (``clearance.matching.prescore.NATIVE`` says which one runs).
+Everything else is in pyproject.toml. The kernels are optional: without a working C compiler
+the build warns and goes on, and their Python twins serve the same results
+(``clearance.matching.prescore.NATIVE`` and ``clearance.matching.align.NATIVE`` say which runs).
 """
 
 from Cython.Build import cythonize
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
 
-KERNEL = Extension(
-    "clearance.matching._native",
-    ["src/clearance/matching/_native.pyx"],
-    # Bit-for-bit the numpy arithmetic: no fused multiply-adds, no reassociation.
-    extra_compile_args=["-O2", "-ffp-contract=off"],
-)
+# Bit-for-bit the twins' arithmetic: no fused multiply-adds, no reassociation.
+FLAGS = ["-O2", "-ffp-contract=off"]
+KERNELS = [
+    Extension(
+        f"clearance.matching.{name}",
+        [f"src/clearance/matching/{name}.pyx"],
+        extra_compile_args=FLAGS,
+    )
+    for name in ("_native", "_similarity")
+]
 
 
 class OptionalKernel(build_ext):
-    """Builds the kernel when a compiler is there; when not, only speed is lost."""
+    """Builds the kernels when a compiler is there; when not, only speed is lost."""
 
     def build_extensions(self) -> None:
         built = []
@@ -26,13 +31,13 @@ class OptionalKernel(build_ext):
             try:
                 self.build_extension(ext)
             except Exception as exc:  # no compiler, a failing one, missing headers...
-                print(f"warning: {ext.name} not compiled ({exc}); numpy serves instead")
+                print(f"warning: {ext.name} not compiled ({exc}); its Python twin serves instead")
             else:
                 built.append(ext)
         self.extensions = built  # nothing to copy or install for what was not built
 
 
 setup(
-    ext_modules=cythonize([KERNEL], language_level=3, quiet=True),
+    ext_modules=cythonize(KERNELS, language_level=3, quiet=True),
     cmdclass={"build_ext": OptionalKernel},
 )

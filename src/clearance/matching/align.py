@@ -1,10 +1,11 @@
 """Aligning the tokens of two names and measuring how well they agree.
 
 ``token_similarity`` says how alike two folded tokens are (exact, same spelling class,
-nickname, initial, same phonetic key, or edit similarity). ``align`` pairs each token of one
-name with at most one of the other, best pairs first, and summarises the alignment as the
-features the name model scores: weighted coverage of both names, weakest aligned pair,
-unaligned tokens, order, and conflicts of legal form or numbers.
+nickname, initial, same phonetic key, or edit similarity); it is compiled when a C compiler
+was there at install (``_similarity.pyx``), with ``token_similarity_python`` as its twin.
+``align`` pairs each token of one name with at most one of the other, best pairs first, and
+summarises the alignment as the features the name model scores: weighted coverage of both
+names, weakest aligned pair, unaligned tokens, order, and conflicts of legal form or numbers.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA, JaroWinkler, Levenshtein
 
+from clearance.matching import compiled
 from clearance.names import canonical_token, equivalent_forms, number_words, phonetic_key
 
 ALIGN_CUTOFF = 0.70  # below this two tokens are not considered the same name part
@@ -29,9 +31,9 @@ PHONETIC = "phonetic"
 FUZZY = "fuzzy"
 
 
-@lru_cache(maxsize=1 << 18)
-def token_similarity(a: str, b: str) -> tuple[float, str]:
-    """Similarity of two folded tokens in [0, 1] and how it was established."""
+def token_similarity_python(a: str, b: str) -> tuple[float, str]:
+    """Similarity of two folded tokens in [0, 1] and how it was established (the Python
+    twin of the compiled ``_similarity.token_similarity``)."""
     if a == b:
         return 1.0, EXACT
     if canonical_token(a) == canonical_token(b):
@@ -58,6 +60,30 @@ def token_similarity(a: str, b: str) -> tuple[float, str]:
     ):
         return 0.88, PHONETIC
     return similarity, FUZZY
+
+
+@lru_cache(maxsize=1 << 16)
+def token_signature(token: str) -> tuple[str, frozenset[str], str | None, str]:
+    """What the compiled similarity needs of a token besides its letters: its spelling
+    class, equivalent forms, number spelling and phonetic key."""
+    return canonical_token(token), equivalent_forms(token), number_words(token), phonetic_key(token)
+
+
+_SIMILARITY = compiled.load("_similarity")
+NATIVE = _SIMILARITY is not None and not compiled.PURE_PYTHON
+
+
+def token_similarity_native(a: str, b: str) -> tuple[float, str]:
+    """``token_similarity_python`` in the compiled kernel (raises if it was not built)."""
+    if _SIMILARITY is None:
+        raise RuntimeError("clearance.matching._similarity was not built (no C compiler)")
+    return _SIMILARITY.token_similarity(a, b, token_signature(a), token_signature(b))  # type: ignore[no-any-return]
+
+
+# Cached: the same pairs of tokens meet across the forms of an entity and across queries.
+token_similarity = lru_cache(maxsize=1 << 18)(
+    token_similarity_native if NATIVE else token_similarity_python
+)
 
 
 def _sound_alike(a: str, b: str) -> bool:

@@ -20,11 +20,15 @@ from functools import lru_cache
 
 import numpy as np
 
+from clearance.matching import compiled
 from clearance.matching.align import (
     ALIGN_CUTOFF,
+    COMPOUND_CUTOFF,
+    COMPOUND_PARTS,
     LONGEST_ACRONYM,
     acronym_of,
     compound_of,
+    token_signature,
     token_similarity,
 )
 from clearance.matching.evidence import EntityFacts, compatible, normalise_id
@@ -84,15 +88,13 @@ def _deletes(token: str) -> set[str]:
     return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
-@lru_cache(maxsize=1 << 16)
-def _could_pair(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
+def could_pair_python(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
     """Whether parts left over on both sides can still align: a query token no key of the
     index linked to the name (``left_query``) and a name token outside the query's
     spelling classes (``left_name``), two of them alike enough, or one long enough to be
     others run together, or short enough to be their initials. The pre-score's best case
     assumed they can; the tokens the keys did link are already counted in it as aligned.
-
-    Cached: the same left-overs recur across the forms of an entity and across queries."""
+    (The Python twin of the compiled ``_similarity.could_pair``.)"""
     if not left_query or not left_name:
         return True
     for a in left_query:
@@ -108,6 +110,28 @@ def _could_pair(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool
             if compound_of(token, other, free) or acronym_of(token, other, free, LONGEST_ACRONYM):
                 return True  # others run together, or their initials
     return False
+
+
+def could_pair_native(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
+    """``could_pair_python`` in the compiled kernel (raises if it was not built)."""
+    if _SIMILARITY is None:
+        raise RuntimeError("clearance.matching._similarity was not built (no C compiler)")
+    return _SIMILARITY.could_pair(  # type: ignore[no-any-return]
+        left_query,
+        left_name,
+        token_signature,
+        ALIGN_CUTOFF,
+        COMPOUND_CUTOFF,
+        COMPOUND_PARTS,
+        LONGEST_ACRONYM,
+    )
+
+
+_SIMILARITY = compiled.load("_similarity")
+# Cached: the same left-overs recur across the forms of an entity and across queries.
+_could_pair = lru_cache(maxsize=1 << 16)(
+    could_pair_native if _SIMILARITY is not None and not compiled.PURE_PYTHON else could_pair_python
+)
 
 
 def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> tuple[str, ...]:

@@ -15,13 +15,12 @@ set, else the numpy one; ``NATIVE`` says which. Tests hold the two to the same o
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from typing import NamedTuple
 
 import numpy as np
 
-from clearance.matching import coefficients
+from clearance.matching import coefficients, compiled
 
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 EXACT_TALLY = 1 << 16  # in a form's tally, one hit by spelling class (below: all hits)
@@ -222,15 +221,7 @@ NATIVE_COEFFICIENTS = (
 )
 
 
-def _load_native():  # type: ignore[no-untyped-def]
-    try:
-        from clearance.matching import _native  # type: ignore[attr-defined]
-    except ImportError:  # built without a C compiler: the numpy path serves
-        return None
-    return _native
-
-
-_NATIVE_MODULE = _load_native()
+_NATIVE_MODULE = compiled.load("_native")
 _COEFFICIENTS = np.asarray(
     [coefficients.INTERCEPT, *(coefficients.WEIGHTS[name] for name in NATIVE_COEFFICIENTS)],
     dtype=np.float64,
@@ -261,5 +252,5 @@ def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarra
     )
 
 
-NATIVE = _NATIVE_MODULE is not None and not os.environ.get("CLEARANCE_PURE_PYTHON")
+NATIVE = _NATIVE_MODULE is not None and not compiled.PURE_PYTHON
 prescore_forms = prescore_forms_native if NATIVE else prescore_forms_python

@@ -1,0 +1,157 @@
+"""The compiled token similarity and left-over check and their Python twins: built where CI
+requires it, and the same answers to the last bit on random tokens (hypothesis), on every
+pair of real list tokens drawn here, and through whole matches."""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+import random
+import struct
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clearance.matching import Matcher, Query, align, compiled
+from clearance.matching import index as index_module
+from clearance.matching.align import token_similarity_native, token_similarity_python
+from clearance.matching.index import could_pair_native, could_pair_python
+
+needs_kernel = pytest.mark.skipif(
+    align._SIMILARITY is None,
+    reason="the compiled similarity was not built (no C compiler at install): Python serves alone",
+)
+
+# Folded name parts, number words, initials, and letters beyond ASCII that survive folding.
+LETTERS = "abcdeghiklmnorstuyz"
+TOKEN = st.one_of(
+    st.text(LETTERS, min_size=1, max_size=12),
+    st.sampled_from(["seven", "7", "3rd", "third", "mohammed", "muhammad", "bill", "william"]),
+    st.text(LETTERS + "ßøæ金正日ий", min_size=1, max_size=6),
+    st.text("ab", min_size=90, max_size=120),  # past the kernel's buffers: rapidfuzz measures
+)
+
+
+def _bits(value: float) -> int:
+    return struct.unpack("<q", struct.pack("<d", value))[0]
+
+
+def _same_similarity(a: str, b: str) -> None:
+    python = token_similarity_python(a, b)
+    native = token_similarity_native(a, b)
+    assert native[1] == python[1], (a, b)
+    assert _bits(native[0]) == _bits(python[0]), (a, b, python, native)
+
+
+def test_the_similarity_kernel_is_built_where_ci_requires_it() -> None:
+    if not os.environ.get("CLEARANCE_REQUIRE_NATIVE"):
+        pytest.skip("CLEARANCE_REQUIRE_NATIVE is not set (only CI requires the compiled kernel)")
+    assert align._SIMILARITY is not None
+    assert align.NATIVE is not compiled.PURE_PYTHON
+
+
+@needs_kernel
+@settings(max_examples=3000, deadline=None)
+@given(TOKEN, TOKEN)
+def test_similarity_twins_agree_on_random_tokens(a: str, b: str) -> None:
+    _same_similarity(*sorted((a, b)))
+
+
+@needs_kernel
+@pytest.mark.parametrize(
+    ("a", "b", "how"),
+    [
+        ("demir", "demir", "exact"),
+        ("mohammed", "muhammad", "equivalent"),
+        ("bill", "william", "equivalent"),
+        ("3rd", "third", "equivalent"),
+        ("j", "jean", "initial"),
+        ("omar", "amor", "phonetic"),
+        ("martha", "marhta", "fuzzy"),  # the classic Jaro-Winkler transposition case
+        ("dixon", "dicksonx", "fuzzy"),
+    ],
+)
+def test_similarity_twins_agree_on_each_way_of_being_alike(a: str, b: str, how: str) -> None:
+    a, b = sorted((a, b))
+    assert token_similarity_python(a, b)[1] == how
+    _same_similarity(a, b)
+
+
+@pytest.fixture(scope="module")
+def list_tokens(sample_matcher: Matcher) -> list[str]:
+    tokens = sorted({t for form in sample_matcher.index.forms for t in form.tokens})
+    return random.Random(7).sample(tokens, min(len(tokens), 400))
+
+
+@needs_kernel
+def test_similarity_twins_agree_on_every_pair_of_list_tokens(list_tokens: list[str]) -> None:
+    for a, b in itertools.combinations(list_tokens, 2):
+        _same_similarity(*sorted((a, b)))
+
+
+SHORT_TUPLES = st.lists(TOKEN, min_size=0, max_size=4).map(tuple)
+
+
+@needs_kernel
+@settings(max_examples=2000, deadline=None)
+@given(SHORT_TUPLES, SHORT_TUPLES)
+def test_left_over_check_twins_agree_on_random_tokens(
+    left_query: tuple[str, ...], left_name: tuple[str, ...]
+) -> None:
+    assert could_pair_native(left_query, left_name) == could_pair_python(left_query, left_name)
+
+
+@needs_kernel
+@pytest.mark.parametrize(
+    ("left_query", "left_name", "expected"),
+    [
+        (("vladimirputin",), ("vladimir", "putin"), True),  # run together
+        (("abdulrahman",), ("abd", "al", "rahman"), True),
+        (("pla",), ("people", "liberation", "army"), True),  # initials
+        (("zarif",), ("karimov", "ltd"), False),
+        (("hassan",), ("hasan",), True),
+        ((), ("anything",), True),  # nothing left over on one side: the best case stands
+    ],
+)
+def test_left_over_check_twins_agree_on_each_way_of_pairing(
+    left_query: tuple[str, ...], left_name: tuple[str, ...], expected: bool
+) -> None:
+    assert could_pair_python(left_query, left_name) is expected
+    assert could_pair_native(left_query, left_name) is expected
+
+
+@needs_kernel
+def test_left_over_check_twins_agree_on_list_names(sample_matcher: Matcher) -> None:
+    forms = sample_matcher.index.forms
+    rng = random.Random(11)
+    for _ in range(3000):
+        one, other = rng.sample(forms, 2)
+        left_query = tuple(rng.sample(one.tokens, rng.randint(1, len(one.tokens))))
+        left_name = tuple(other.tokens)
+        assert could_pair_native(left_query, left_name) == could_pair_python(left_query, left_name)
+
+
+@needs_kernel
+def test_whole_matches_are_the_same_with_either_twin(
+    sample_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    queries = ["Ismail Demir", "İsmail DEMİR", "Исмаил Демир", "Faruk Yigit", "SSB", "M. A. Deniz"]
+
+    def run() -> list[list[tuple[str, float]]]:
+        align.token_similarity.cache_clear()
+        index_module._could_pair.cache_clear()
+        return [
+            [(r.entity_id, r.score) for r in sample_matcher.match(Query(q, schema="Person"))]
+            for q in queries
+        ]
+
+    native = run()
+    python_similarity = functools.lru_cache(maxsize=1 << 18)(token_similarity_python)
+    python_pairing = functools.lru_cache(maxsize=1 << 16)(could_pair_python)
+    monkeypatch.setattr(align, "token_similarity", python_similarity)
+    monkeypatch.setattr(index_module, "token_similarity", python_similarity)
+    monkeypatch.setattr(index_module, "_could_pair", python_pairing)
+    assert run() == native
+    assert native[0] and native[0][0][0] == "ofac-27018"
