@@ -297,7 +297,7 @@ def test_hits_are_summed_per_form_like_a_dictionary_would(
         assert got[f][0] == pytest.approx(total) and got[f][1:] == [count, exactly]
     # the scratch arrays are clean for the next query
     scratch = index._scratch()
-    assert not scratch.sums.any() and not scratch.tallies.any() and not scratch.chosen.any()
+    assert not scratch.sums.any() and not scratch.tallies.any() and (scratch.slots == -1).all()
 
 
 def _people(*names: str) -> Matcher:
@@ -391,7 +391,9 @@ def test_link_masks_say_which_query_words_hit_each_form(
     forms = _forms(queries[which])
     form_ids = np.asarray(sorted({p % len(index.forms) for p in picks}), dtype=np.int32)
     query_of = np.asarray([i % len(forms) for i in range(len(form_ids))], dtype=np.int32)
-    linked, fuzzy = index._links(forms, form_ids, query_of)
+    from clearance.matching.pairs import _links
+
+    linked, fuzzy = _links([index._query_hits(form) for form in forms], form_ids, query_of)
     for form_id, query_index, links, fuzzy_links in zip(
         form_ids.tolist(), query_of.tolist(), linked, fuzzy, strict=True
     ):

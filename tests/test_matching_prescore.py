@@ -1,6 +1,7 @@
-"""The compiled pre-score kernel and its numpy twin: built where CI requires it, and the same
-forms, in the same order, with the same pre-scores to the last bit, on random postings, on
-real query forms and through whole matches."""
+"""The compiled candidate-stage kernel and its Python twins: built where CI requires it; the
+pre-score gives the same forms, in the same order, with the same pre-scores to the last bit,
+on random postings, on real query forms and through whole matches; the pair choice gives the
+same pairs in the same order."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from tests.conftest import shared_path
 from clearance.matching import Matcher, Query, prescore
 from clearance.matching import index as index_module
 from clearance.matching.forms import name_forms
+from clearance.matching.pairs import PairInputs, Pairs, choose_pairs_native, choose_pairs_python
 from clearance.matching.prescore import (
     EXACT_TALLY,
     PrescoreInputs,
@@ -174,3 +176,51 @@ def test_whole_matches_agree_on_real_lists(monkeypatch: pytest.MonkeyPatch) -> N
     python = _matches(matcher, names)
     assert native == python
     assert sum(map(len, native)) > 200
+
+
+def _checked_pairs(seen: list[int]):  # type: ignore[no-untyped-def]
+    """choose_pairs that runs both twins on the same inputs and insists they agree."""
+
+    def both(inputs: PairInputs) -> Pairs:
+        python = choose_pairs_python(inputs)
+        assert (inputs.slots == -1).all()
+        native = choose_pairs_native(inputs)
+        assert (inputs.slots == -1).all()  # the scratch is left as it was found
+        assert native == python
+        seen.append(sum(len(p) for _, p in native))
+        return native
+
+    return both
+
+
+@needs_kernel
+def test_pair_choice_twins_agree_on_every_query(
+    sample_matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Whichever entities, forms and left-overs a query brings, both twins choose the same
+    pairs in the same order (names that reach the floor only at best included)."""
+    seen: list[int] = []
+    monkeypatch.setattr(index_module, "choose_pairs", _checked_pairs(seen))
+    for name in [*NAMES, "Ismail Demirtas Yigit", "Faruk Gencoglu", "Alper Deniz Mustafa"]:
+        for floor in (None, 0.0, 2.0):
+            forms = name_forms(name, "Person")
+            sample_matcher.index.candidates(forms, 3, floor=floor)
+            sample_matcher.index.candidates(forms, floor=floor, schema="Person")
+    assert sum(seen) > 50
+
+
+@needs_kernel
+@pytest.mark.shared_data
+def test_pair_choice_twins_agree_on_real_lists(monkeypatch: pytest.MonkeyPatch) -> None:
+    """300 UN-listed names with typos and reordering against OFAC's SDN list."""
+    import csv
+    from itertools import islice
+
+    matcher = Matcher.from_entities(open_list(shared_path("lists", "ofac-sdn-2021")).entities)
+    path = shared_path("bench", "yente", "positives_un_treated.csv")
+    with path.open(encoding="utf-8", newline="") as handle:
+        names = [row["full_name"] for row in islice(csv.DictReader(handle), 300)]
+    seen: list[int] = []
+    monkeypatch.setattr(index_module, "choose_pairs", _checked_pairs(seen))
+    assert sum(map(len, _matches(matcher, names))) > 200
+    assert sum(seen) > 300

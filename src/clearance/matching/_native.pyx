@@ -1,10 +1,13 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
-"""The compiled twin of :func:`clearance.matching.prescore.prescore_forms_python`.
+"""The compiled twins of the candidate stage: ``prescore.prescore_forms_python`` and
+``pairs.choose_pairs_python``.
 
-Same contract, same arithmetic in the same order (the build turns floating-point
-contraction off), so both give the same forms, in the same order, with the same pre-scores
-to the last bit; tests hold them to it. One pass over the postings in C instead of a few
-dozen numpy calls on small arrays per query form.
+The pre-score keeps the same contract with the same arithmetic in the same order (the build
+turns floating-point contraction off), so both give the same forms, in the same order, with
+the same pre-scores to the last bit: one pass over the postings in C instead of a few dozen
+numpy calls on small arrays per query form. The pair choice walks the candidates' forms in C,
+computing link masks only for the forms that need the left-over check. Tests hold each twin
+to the other.
 """
 
 import numpy as np
@@ -163,3 +166,117 @@ def prescore_forms(
         out_scores[kept] = as_hit
         kept += 1
     return out_ids_array[:kept], out_scores_array[:kept]
+
+
+cdef inline Py_ssize_t _find(const int[::1] ids, int form) noexcept nogil:
+    """Where ``form`` is in the sorted ``ids``, or -1."""
+    cdef Py_ssize_t lo = 0, hi = ids.shape[0], mid
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if ids[mid] < form:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < ids.shape[0] and ids[lo] == form:
+        return lo
+    return -1
+
+
+def choose_pairs(
+    list chosen,
+    const int[::1] form_ids,
+    const int[::1] query_of,
+    const int[::1] entities,
+    const double[::1] prescores,
+    list query_hits,
+    list query_tokens,
+    list classes,
+    list forms,
+    double reach,
+    int[::1] slots,
+    object canonical,
+    object could_pair,
+    Py_ssize_t forms_per_candidate,
+    double pair_margin,
+    Py_ssize_t unpaired_forms,
+):
+    """The pairs worth aligning for each chosen entity; see index.choose_pairs_python.
+
+    ``slots`` (one per entity, all -1) is left as it was found. Link masks are computed only
+    for the forms that need the left-over check, by binary search in the query tokens' hits."""
+    cdef Py_ssize_t n_chosen = len(chosen), slot, row, bit, at, count
+    cdef int form, query_index
+    cdef double prescore
+    cdef unsigned long long linked, fuzzy
+    cdef const int[::1] ids
+    cdef const double[::1] factors
+    best = [None] * n_chosen
+    failed = [0] * n_chosen
+    listed = [[] for _ in range(n_chosen)]
+    for slot in range(n_chosen):
+        slots[<int>chosen[slot]] = slot
+    try:
+        for row in range(form_ids.shape[0]):
+            slot = slots[entities[row]]
+            if slot < 0:
+                continue  # not a chosen entity
+            form = form_ids[row]
+            query_index = query_of[row]
+            pairs = <list>listed[slot]
+            count = len(pairs)
+            if count >= forms_per_candidate:
+                continue
+            if count and _listed(pairs, form):
+                continue
+            prescore = prescores[row]
+            if best[slot] is None:
+                best[slot] = prescore
+            elif prescore < <double>best[slot] - pair_margin:
+                continue  # far below the entity's best pair: not where its score lies
+            if prescore < reach:
+                if <Py_ssize_t>failed[slot] >= unpaired_forms:
+                    continue
+                linked = 0
+                fuzzy = 0
+                for bit, hit in <list>query_hits[query_index]:
+                    ids = hit[0]
+                    at = _find(ids, form)
+                    if at >= 0:
+                        linked |= (<unsigned long long>1) << bit
+                        factors = hit[1]
+                        if factors[at] < 1.0:
+                            fuzzy |= (<unsigned long long>1) << bit
+                left_query = _unlinked(<tuple>query_tokens[query_index], linked, fuzzy)
+                query_classes = classes[query_index]
+                left_name = tuple(
+                    [t for t in (<object>forms[form]).tokens if canonical(t) not in query_classes]
+                )
+                if not could_pair(left_query, left_name):
+                    failed[slot] = <Py_ssize_t>failed[slot] + 1
+                    continue  # only the best case reached the floor, and it cannot happen
+            pairs.append((form, query_index))
+    finally:
+        for slot in range(n_chosen):
+            slots[<int>chosen[slot]] = -1
+    return [(chosen[slot], listed[slot]) for slot in range(n_chosen) if listed[slot]]
+
+
+cdef bint _listed(list pairs, int form):
+    for pair in pairs:
+        if <int>(<tuple>pair)[0] == form:
+            return True
+    return False
+
+
+cdef tuple _unlinked(tuple tokens, unsigned long long linked, unsigned long long fuzzy):
+    """Query tokens no key linked to the form, and those linked only by fuzzy keys when
+    several were (index._unlinked); tokens past the 63rd are never linked."""
+    cdef Py_ssize_t bit, n = len(tokens)
+    out = [tokens[bit] for bit in range(n) if bit >= 63 or not (linked >> bit) & 1]
+    if fuzzy & (fuzzy - 1):
+        out += [tokens[bit] for bit in range(_min_size(n, 63)) if (fuzzy >> bit) & 1]
+    return tuple(out)
+
+
+cdef inline Py_ssize_t _min_size(Py_ssize_t a, Py_ssize_t b) noexcept nogil:
+    return a if a < b else b

@@ -35,13 +35,13 @@ from clearance.matching.evidence import EntityFacts, compatible, normalise_id
 from clearance.matching.form_workers import Names, forms_in_order
 from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
+from clearance.matching.pairs import MASK_BITS, PairInputs, choose_pairs
 from clearance.matching.prescore import (
     EXACT_TALLY,
     FormArrays,
     PrescoreInputs,
     Scratch,
     TokenHits,
-    look_up,
     new_scratch,
     prescore_forms,
 )
@@ -57,14 +57,7 @@ TYPO_FACTOR = 0.8  # a one-edit vocabulary neighbour earns this share
 # "Choe" may be a misspelt "Cho", while "John" is John (and its neighbours are everywhere).
 TYPO_RARITY = 0.5
 MIN_CANDIDATE_SHARE = 0.33  # a list-name form must earn this share of the query's weight
-FORMS_PER_CANDIDATE = 4
 PRESCORE_MARGIN = 0.5  # log-odds below the floor a best-case pre-score may be and be aligned
-PAIR_MARGIN = 2.0  # a candidate's further pairs are aligned within this of its best pre-score
-# Forms of one entity whose left-over parts were found unable to pair, after which its
-# other forms that reach the floor only at best are not examined: an entity with dozens of
-# aliases would otherwise cost dozens of checks for a hopeless candidate.
-UNPAIRED_FORMS = 3
-MASK_BITS = 63  # query tokens tracked in a form's link masks (int64)
 MAX_CANDIDATES = 40  # entities aligned per query at most, best pre-scores first
 TOKEN_CACHE_SIZE = 50_000  # list-name forms of one entity aligned with the query
 
@@ -132,16 +125,6 @@ _SIMILARITY = compiled.load("_similarity")
 _could_pair = lru_cache(maxsize=1 << 16)(
     could_pair_native if _SIMILARITY is not None and not compiled.PURE_PYTHON else could_pair_python
 )
-
-
-def _unlinked(tokens: tuple[str, ...], linked: int, fuzzy: int) -> tuple[str, ...]:
-    """The query tokens the pre-score did not count as aligned with a list-name form: those
-    no index key linked to it (``linked`` bit mask), and those linked only by phonetic or
-    one-edit keys (``fuzzy``) when several were (the pre-score counts them as one part)."""
-    unlinked = [t for bit, t in enumerate(tokens) if not linked >> bit & 1]
-    if fuzzy & (fuzzy - 1):  # two bits or more
-        unlinked += [t for bit, t in enumerate(tokens) if fuzzy >> bit & 1]
-    return tuple(unlinked)
 
 
 def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
@@ -323,7 +306,33 @@ class MatchIndex:
         _, first = np.unique(entities, return_index=True)
         chosen = entities[np.sort(first)[:limit]].tolist()
         reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
-        return self._pairs(query_forms, chosen, form_ids, prescores, query_of, entities, reach)
+        return choose_pairs(
+            PairInputs(
+                chosen,
+                form_ids,
+                query_of,
+                entities,
+                prescores,
+                [self._query_hits(form) for form in query_forms],
+                [form.tokens for form in query_forms],
+                [frozenset(map(canonical_token, form.tokens)) for form in query_forms],
+                self.forms,
+                reach,
+                self._scratch().slots,
+                canonical_token,
+                _could_pair,
+            )
+        )
+
+    def _query_hits(self, form: NameForm) -> list[tuple[int, TokenHits]]:
+        """(bit, hits) of each of a query form's first MASK_BITS tokens that hits any form
+        (all cached for the query already)."""
+        hits = []
+        for bit, token in enumerate(form.tokens[:MASK_BITS]):
+            hit = self._token_hits(token)
+            if hit is not None:
+                hits.append((bit, hit))
+        return hits
 
     def _forms_compatible(self, schema: str) -> np.ndarray:
         """Per list-name form, whether a query of ``schema`` can denote its entity."""
@@ -398,83 +407,6 @@ class MatchIndex:
                 self.form_weight, self.form_length, self.form_is_organisation.view(np.uint8)
             )
         return arrays
-
-    def _pairs(
-        self,
-        query_forms: Sequence[NameForm],
-        chosen: list[int],
-        form_ids: np.ndarray,
-        prescores: np.ndarray,
-        query_of: np.ndarray,
-        entities: np.ndarray,
-        reach: float,
-    ) -> list[tuple[int, list[tuple[int, int]]]]:
-        """The pairs worth aligning for each chosen entity, best pre-score first: within
-        PAIR_MARGIN of its best; one that reaches the floor only at best, only if its
-        left-over parts can pair at all (and not once UNPAIRED_FORMS of the entity's
-        forms were found unable to)."""
-        marks = self._scratch().chosen
-        marks[chosen] = True
-        mine = marks[entities]
-        marks[chosen] = False
-        form_ids, query_of = form_ids[mine], query_of[mine]
-        linked, fuzzy = self._links(query_forms, form_ids, query_of)
-        pairs: dict[int, list[tuple[int, int]]] = {entity: [] for entity in chosen}
-        best: dict[int, float] = {}
-        failed: dict[int, int] = {}
-        classes = [frozenset(map(canonical_token, form.tokens)) for form in query_forms]
-        seen: set[int] = set()
-        for form_id, query_index, entity, prescore, links, fuzzy_links in zip(
-            form_ids.tolist(),
-            query_of.tolist(),
-            entities[mine].tolist(),
-            prescores[mine].tolist(),
-            linked,
-            fuzzy,
-            strict=True,
-        ):
-            listed = pairs[entity]
-            if len(listed) >= FORMS_PER_CANDIDATE or form_id in seen:
-                continue
-            if prescore < best.setdefault(entity, prescore) - PAIR_MARGIN:
-                continue  # far below the entity's best pair: not where its score lies
-            if prescore < reach:
-                if failed.get(entity, 0) >= UNPAIRED_FORMS:
-                    continue
-                left_query = _unlinked(query_forms[query_index].tokens, links, fuzzy_links)
-                query_classes = classes[query_index]
-                left_name = tuple(
-                    t for t in self.forms[form_id].tokens if canonical_token(t) not in query_classes
-                )
-                if not _could_pair(left_query, left_name):
-                    failed[entity] = failed.get(entity, 0) + 1
-                    continue  # only the best case reached the floor, and it cannot happen
-            seen.add(form_id)
-            listed.append((form_id, query_index))
-        return [(entity, pairs[entity]) for entity in chosen if pairs[entity]]
-
-    def _links(
-        self, query_forms: Sequence[NameForm], form_ids: np.ndarray, query_of: np.ndarray
-    ) -> tuple[list[int], list[int]]:
-        """Per list-name form, bit masks of its query form's tokens that an index key links
-        to it: through any key, and through phonetic or one-edit keys only. A token past
-        the 63rd is never marked (left over: the generous case)."""
-        linked = np.zeros(len(form_ids), dtype=np.int64)
-        fuzzy = np.zeros(len(form_ids), dtype=np.int64)
-        for query_index, form in enumerate(query_forms):
-            rows = np.flatnonzero(query_of == query_index)
-            if not len(rows):
-                continue
-            targets = form_ids[rows]
-            for bit, token in enumerate(form.tokens[:MASK_BITS]):
-                hit = self._token_hits(token)  # cached for the query already
-                if hit is None:
-                    continue
-                ids, factors = hit.ids, hit.factors
-                at, found = look_up(ids, targets)
-                linked[rows[found]] |= 1 << bit
-                fuzzy[rows[found & (factors[at] < 1.0)]] |= 1 << bit
-        return linked.tolist(), fuzzy.tolist()
 
     def with_identifier(self, number: str) -> list[int]:
         """Positions of the entities that list this identifier (normalised; a BIC's 8-letter

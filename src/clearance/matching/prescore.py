@@ -49,7 +49,7 @@ class Scratch(NamedTuple):
     sums: np.ndarray  # per form: weight the query's tokens earn (float64)
     tallies: np.ndarray  # per form: tokens hitting, plus EXACT_TALLY per exact hit (int64)
     stamp: np.ndarray  # per form: scratch positions for de-duplication (int64)
-    chosen: np.ndarray  # per entity: chosen as a candidate of the current query (bool)
+    slots: np.ndarray  # per entity: its place among the query's candidates, else -1 (int32)
 
 
 class PrescoreInputs(NamedTuple):
@@ -71,7 +71,7 @@ def new_scratch(forms: int, entities: int) -> Scratch:
         np.zeros(forms, dtype=np.float64),
         np.zeros(forms, dtype=np.int64),
         np.zeros(forms, dtype=np.int64),
-        np.zeros(entities, dtype=bool),
+        np.full(entities, -1, dtype=np.int32),
     )
 
 
