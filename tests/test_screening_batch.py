@@ -74,3 +74,14 @@ def test_two_workers_write_what_one_writes(sample_matcher: Matcher, tmp_path: Pa
     names = ["Ismail Demir", "SSB", "Mustafa Alper Deniz", "Nobody Special"] * 200
     path = _batch(tmp_path, names)
     assert _screen(sample_matcher, path, workers=2) == _screen(sample_matcher, path, workers=1)
+
+
+def test_warm_up_builds_what_forked_workers_would_each_build(sample_matcher: Matcher) -> None:
+    """Before workers fork, the parent runs a query of each kind, so the tables built on
+    first use are inherited instead of built again in every worker."""
+    from clearance.names import _pinyin_latin
+
+    _pinyin_latin._inventory.cache_clear()
+    sample_matcher.warm_up()
+    assert _pinyin_latin._inventory.cache_info().currsize == 1
+    assert {"Person", "LegalEntity"} <= set(sample_matcher.index.__dict__["_schema_masks"])

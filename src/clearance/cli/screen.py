@@ -97,6 +97,8 @@ def load_matcher(store):  # type: ignore[no-untyped-def]
         )
     with err_console.status("loading the index", spinner="dots"):
         matcher = Matcher.from_store(store)
+    # Built once here, what the first query builds is inherited by forked batch workers.
+    matcher.warm_up()
     # The index is millions of small objects that live as long as this command. Out of the
     # collector's reach, they are not traversed by every full collection (nor by the one at
     # exit, about 0.4 s), and forked batch workers do not copy the pages it would touch.

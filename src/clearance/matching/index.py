@@ -292,7 +292,7 @@ class MatchIndex:
         prescores = np.concatenate([f[1] for f in found])
         query_of = np.concatenate([f[2] for f in found])
         if schema is not None:
-            allowed = self._forms_compatible(schema)[form_ids]
+            allowed = self.forms_compatible(schema)[form_ids]
             form_ids, prescores, query_of = form_ids[allowed], prescores[allowed], query_of[allowed]
             if not len(form_ids):
                 return []
@@ -334,7 +334,7 @@ class MatchIndex:
                 hits.append((bit, hit))
         return hits
 
-    def _forms_compatible(self, schema: str) -> np.ndarray:
+    def forms_compatible(self, schema: str) -> np.ndarray:
         """Per list-name form, whether a query of ``schema`` can denote its entity."""
         masks = self.__dict__.setdefault("_schema_masks", {})
         mask = masks.get(schema)

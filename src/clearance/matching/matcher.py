@@ -147,6 +147,14 @@ class Matcher:
         results.sort(key=lambda r: -r.score)
         return results[:limit]
 
+    def warm_up(self) -> None:
+        """Run a query of each kind of party through every stage, so that what is built on
+        first use (romanisation tables, per-thread scratch arrays, schema masks) exists
+        before worker processes fork from this one, or before a first customer waits."""
+        for schema in ("Person", "LegalEntity"):
+            self.index.forms_compatible(schema)
+            self.match(Query("Wang Warm-Up", schema=schema))
+
     def _result(self, entity: IndexedEntity, scored: Score) -> MatchResult:
         return MatchResult(
             entity.id,
