@@ -43,6 +43,20 @@ cdef inline double _model(
     )
 
 
+cdef inline Py_ssize_t _find(const int[::1] ids, int form) noexcept nogil:
+    """Where ``form`` is in the sorted ``ids``, or -1."""
+    cdef Py_ssize_t lo = 0, hi = ids.shape[0], mid
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if ids[mid] < form:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < ids.shape[0] and ids[lo] == form:
+        return lo
+    return -1
+
+
 def prescore_forms(
     list hits,
     Py_ssize_t essential,
@@ -64,7 +78,7 @@ def prescore_forms(
 
     ``c`` holds the intercept, then the weights in prescore.NATIVE_COEFFICIENTS order. The
     scratch arrays (sums, tallies, stamp) are left as they were found: zero sums and tallies."""
-    cdef Py_ssize_t t, i, k, lo, hi, mid, count = 0, kept = 0
+    cdef Py_ssize_t t, i, k, at, count = 0, kept = 0
     cdef Py_ssize_t n_tokens = len(hits)
     cdef const int[::1] ids
     cdef const double[::1] factors
@@ -105,17 +119,10 @@ def prescore_forms(
         token_tallies = hit[3]
         for k in range(count):
             form = touched[k]
-            lo = 0
-            hi = ids.shape[0]
-            while lo < hi:
-                mid = (lo + hi) >> 1
-                if ids[mid] < form:
-                    lo = mid + 1
-                else:
-                    hi = mid
-            if lo < ids.shape[0] and ids[lo] == form:
-                sums[form] += factors[lo] * weight
-                tallies[form] += token_tallies[lo]
+            at = _find(ids, form)
+            if at >= 0:
+                sums[form] += factors[at] * weight
+                tallies[form] += token_tallies[at]
     out_ids_array = np.empty(count, dtype=np.int32)
     out_scores_array = np.empty(count, dtype=np.float64)
     cdef int[::1] out_ids = out_ids_array
@@ -166,20 +173,6 @@ def prescore_forms(
         out_scores[kept] = as_hit
         kept += 1
     return out_ids_array[:kept], out_scores_array[:kept]
-
-
-cdef inline Py_ssize_t _find(const int[::1] ids, int form) noexcept nogil:
-    """Where ``form`` is in the sorted ``ids``, or -1."""
-    cdef Py_ssize_t lo = 0, hi = ids.shape[0], mid
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if ids[mid] < form:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < ids.shape[0] and ids[lo] == form:
-        return lo
-    return -1
 
 
 def choose_pairs(
