@@ -70,14 +70,13 @@ def token_signature(token: str) -> tuple[str, frozenset[str], str | None, str]:
 
 
 _SIMILARITY = compiled.load("_similarity")
-NATIVE = _SIMILARITY is not None and not compiled.PURE_PYTHON
+NATIVE = compiled.serves(_SIMILARITY)
 
 
 def token_similarity_native(a: str, b: str) -> tuple[float, str]:
     """``token_similarity_python`` in the compiled kernel (raises if it was not built)."""
-    if _SIMILARITY is None:
-        raise RuntimeError("clearance.matching._similarity was not built (no C compiler)")
-    return _SIMILARITY.token_similarity(a, b, token_signature(a), token_signature(b))  # type: ignore[no-any-return]
+    kernel = compiled.required(_SIMILARITY, "_similarity")
+    return kernel.token_similarity(a, b, token_signature(a), token_signature(b))  # type: ignore[no-any-return]
 
 
 # Cached: the same pairs of tokens meet across the forms of an entity and across queries.

@@ -107,9 +107,7 @@ def could_pair_python(left_query: tuple[str, ...], left_name: tuple[str, ...]) -
 
 def could_pair_native(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
     """``could_pair_python`` in the compiled kernel (raises if it was not built)."""
-    if _SIMILARITY is None:
-        raise RuntimeError("clearance.matching._similarity was not built (no C compiler)")
-    return _SIMILARITY.could_pair(  # type: ignore[no-any-return]
+    return compiled.required(_SIMILARITY, "_similarity").could_pair(  # type: ignore[no-any-return]
         left_query,
         left_name,
         token_signature,
@@ -123,8 +121,13 @@ def could_pair_native(left_query: tuple[str, ...], left_name: tuple[str, ...]) -
 _SIMILARITY = compiled.load("_similarity")
 # Cached: the same left-overs recur across the forms of an entity and across queries.
 _could_pair = lru_cache(maxsize=1 << 16)(
-    could_pair_native if _SIMILARITY is not None and not compiled.PURE_PYTHON else could_pair_python
+    could_pair_native if compiled.serves(_SIMILARITY) else could_pair_python
 )
+
+
+def _reach(floor: float | None) -> float:
+    """The log-odds a form's best case must reach to be aligned (-inf: no floor)."""
+    return -np.inf if floor is None else floor - PRESCORE_MARGIN
 
 
 def _identifier_lookup(entities: Sequence[IndexedEntity]) -> dict[str, list[int]]:
@@ -305,7 +308,7 @@ class MatchIndex:
         # Entities in order of their best pre-score (first appearance in the sorted forms).
         _, first = np.unique(entities, return_index=True)
         chosen = entities[np.sort(first)[:limit]].tolist()
-        reach = -np.inf if floor is None else floor - PRESCORE_MARGIN
+        reach = _reach(floor)
         return choose_pairs(
             PairInputs(
                 chosen,
@@ -384,7 +387,7 @@ class MatchIndex:
             total,
             form.kind == "organisation",
             needed,
-            -np.inf if floor is None else floor - PRESCORE_MARGIN,
+            _reach(floor),
             self._scratch(),
         )
 

@@ -63,6 +63,7 @@ def choose_pairs_python(inputs: PairInputs) -> Pairs:
     best: dict[int, float] = {}
     failed: dict[int, int] = {}
     seen: set[int] = set()
+    canonical = inputs.canonical
     for form_id, query_index, entity, prescore, links, fuzzy_links in zip(
         form_ids.tolist(),
         query_of.tolist(),
@@ -82,7 +83,6 @@ def choose_pairs_python(inputs: PairInputs) -> Pairs:
                 continue
             left_query = unlinked(inputs.query_tokens[query_index], links, fuzzy_links)
             query_classes = inputs.classes[query_index]
-            canonical = inputs.canonical
             left_name = tuple(
                 t for t in inputs.forms[form_id].tokens if canonical(t) not in query_classes
             )
@@ -125,14 +125,12 @@ def _links(
 
 
 _NATIVE_MODULE = compiled.load("_native")
-NATIVE = _NATIVE_MODULE is not None and not compiled.PURE_PYTHON
+NATIVE = compiled.serves(_NATIVE_MODULE)
 
 
 def choose_pairs_native(inputs: PairInputs) -> Pairs:
     """``choose_pairs_python`` in the compiled kernel (raises if it was not built)."""
-    if _NATIVE_MODULE is None:
-        raise RuntimeError("clearance.matching._native was not built (no C compiler at install)")
-    return _NATIVE_MODULE.choose_pairs(  # type: ignore[no-any-return]
+    return compiled.required(_NATIVE_MODULE, "_native").choose_pairs(  # type: ignore[no-any-return]
         inputs.chosen,
         np.ascontiguousarray(inputs.form_ids, dtype=np.int32),
         np.ascontiguousarray(inputs.query_of, dtype=np.int32),

@@ -230,10 +230,9 @@ _COEFFICIENTS = np.asarray(
 
 def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
     """``prescore_forms_python`` in the compiled kernel (raises if it was not built)."""
-    if _NATIVE_MODULE is None:
-        raise RuntimeError("clearance.matching._native was not built (no C compiler at install)")
+    kernel = compiled.required(_NATIVE_MODULE, "_native")
     hits, essential, forms, size, total, query_is_organisation, needed, reach, scratch = inputs
-    return _NATIVE_MODULE.prescore_forms(  # type: ignore[no-any-return]
+    return kernel.prescore_forms(  # type: ignore[no-any-return]
         hits,
         essential,
         forms.weight,
@@ -252,5 +251,5 @@ def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarra
     )
 
 
-NATIVE = _NATIVE_MODULE is not None and not compiled.PURE_PYTHON
+NATIVE = compiled.serves(_NATIVE_MODULE)
 prescore_forms = prescore_forms_native if NATIVE else prescore_forms_python
