@@ -1,6 +1,6 @@
-"""The compiled token similarity and left-over check and their Python twins: built where CI
-requires it, and the same answers to the last bit on random tokens (hypothesis), on every
-pair of real list tokens drawn here, and through whole matches."""
+"""The compiled token similarity, left-over check and alignment and their Python twins:
+built where CI requires it, and the same answers to the last bit on random tokens
+(hypothesis), on every pair of real list tokens drawn here, and through whole matches."""
 
 from __future__ import annotations
 
@@ -16,7 +16,15 @@ from hypothesis import strategies as st
 
 from clearance.matching import Matcher, Query, align, compiled
 from clearance.matching import index as index_module
-from clearance.matching.align import token_similarity_native, token_similarity_python
+from clearance.matching import score as score_module
+from clearance.matching.align import (
+    LONGEST_PERSON_ACRONYM,
+    Alignment,
+    align_native,
+    align_python,
+    token_similarity_native,
+    token_similarity_python,
+)
 from clearance.matching.index import could_pair_native, could_pair_python
 
 needs_kernel = pytest.mark.skipif(
@@ -153,5 +161,113 @@ def test_whole_matches_are_the_same_with_either_twin(
     monkeypatch.setattr(align, "token_similarity", python_similarity)
     monkeypatch.setattr(index_module, "token_similarity", python_similarity)
     monkeypatch.setattr(index_module, "_could_pair", python_pairing)
+    monkeypatch.setattr(score_module, "align", align_python)
     assert run() == native
     assert native[0] and native[0][0][0] == "ofac-27018"
+
+
+def _alignment_facts(alignment: Alignment) -> tuple[object, ...]:
+    """Everything an alignment tells the name model and the explanation, floats as bits."""
+    numbers = (
+        alignment.coverage_query,
+        alignment.coverage_name,
+        alignment.weakest,
+        alignment.exact_share,
+        alignment.fuzzy_loss,
+        alignment.conflict,
+    )
+    return (
+        tuple(map(_bits, numbers)),
+        tuple(type(n) for n in numbers),
+        alignment.in_order,
+        alignment.rotated,
+        alignment.aligned_count,
+        alignment.unaligned_query_count,
+        alignment.unaligned_name_count,
+        tuple((p.query_token, p.name_token, _bits(p.similarity), p.how) for p in alignment.pairs),
+        alignment.unaligned_query,
+        alignment.unaligned_name,
+        alignment.omitted,
+    )
+
+
+def _same_alignment(
+    query: tuple[str, ...],
+    name: tuple[str, ...],
+    query_weights: tuple[float, ...],
+    name_weights: tuple[float, ...],
+    longest_acronym: int,
+) -> Alignment:
+    arguments = (query, name, query_weights, name_weights, longest_acronym)
+    python = align_python(*arguments)
+    assert _alignment_facts(align_native(*arguments)) == _alignment_facts(python), arguments
+    return python
+
+
+# Name parts that pair in every way align knows: run together, initials, patronymics
+# (a surname-like one last), repeats, and the random tokens above.
+PART = st.one_of(
+    TOKEN,
+    st.sampled_from(
+        [
+            "vladimir", "putin", "vladimirputin", "vladimirovich", "karpovich", "ivanovna",
+            "abd", "al", "rahman", "abdulrahman", "pla", "people", "liberation", "army", "jc",
+            "jean", "claude", "j", "c", "demir", "ismail",
+        ]
+    ),
+)  # fmt: skip
+PARTS = st.lists(PART, min_size=0, max_size=7).map(tuple)
+WEIGHT = st.floats(min_value=0.0, max_value=3.0, allow_nan=False)
+
+
+@needs_kernel
+@settings(max_examples=3000, deadline=None)
+@given(PARTS, PARTS, st.data(), st.sampled_from([LONGEST_PERSON_ACRONYM, 5]))
+def test_alignment_twins_agree_on_random_names(
+    query: tuple[str, ...], name: tuple[str, ...], data: st.DataObject, longest: int
+) -> None:
+    query_weights = tuple(data.draw(st.lists(WEIGHT, min_size=len(query), max_size=len(query))))
+    name_weights = tuple(data.draw(st.lists(WEIGHT, min_size=len(name), max_size=len(name))))
+    _same_alignment(query, name, query_weights, name_weights, longest)
+
+
+@needs_kernel
+@pytest.mark.parametrize(
+    ("query", "name", "how"),
+    [
+        ("vladimirputin", "vladimir putin", "compound"),
+        ("people liberation army", "pla", "acronym"),
+        ("jc demir", "jean claude demir", "acronym"),
+        ("ismail demir", "demir ismail", "exact"),  # out of order: a rotation
+        ("volodymyr zelenskyy", "volodymyr oleksandrovych zelenskyy", "exact"),  # omitted
+    ],
+)
+def test_alignment_twins_agree_on_each_way_of_aligning(query: str, name: str, how: str) -> None:
+    query_tokens, name_tokens = tuple(query.split()), tuple(name.split())
+    python = _same_alignment(
+        query_tokens,
+        name_tokens,
+        tuple(1.0 + i / 10 for i in range(len(query_tokens))),
+        tuple(1.5 - i / 10 for i in range(len(name_tokens))),
+        5,
+    )
+    assert how in {p.how for p in python.pairs}
+
+
+@needs_kernel
+def test_alignment_twins_agree_on_list_names(sample_matcher: Matcher) -> None:
+    forms = sample_matcher.index.forms
+    weight = sample_matcher.stats.weight
+    rng = random.Random(13)
+    for _ in range(3000):
+        one, other = rng.sample(forms, 2)
+        name = one.tokens if rng.random() < 0.5 else other.tokens
+        # A listed name against some of its parts, shuffled, and a part of another name.
+        query = tuple(rng.sample(one.tokens, rng.randint(1, len(one.tokens)))) + other.tokens[:1]
+        _same_alignment(
+            query,
+            name,
+            tuple(map(weight, query)),
+            tuple(map(weight, name)),
+            rng.choice([LONGEST_PERSON_ACRONYM, 5]),
+        )

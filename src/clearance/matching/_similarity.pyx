@@ -1,6 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
-"""The compiled twins of :func:`clearance.matching.align.token_similarity_python` and of the
-candidate stage's left-over check (:func:`clearance.matching.index.could_pair_python`).
+"""The compiled twins of :func:`clearance.matching.align.token_similarity_python`, of the
+candidate stage's left-over check (:func:`clearance.matching.index.could_pair_python`) and of
+the alignment of two names (:func:`clearance.matching.align.align_python`).
 
 Same contract, same answers to the last bit: the edit measures are computed as rapidfuzz
 defines them (Levenshtein and OSA normalised by the longer token, Jaro-Winkler with its
@@ -314,3 +315,345 @@ cdef bint _acronym(str token, tuple other, Py_ssize_t longest):
         if same:
             return True
     return False
+
+
+# --- the alignment -------------------------------------------------------------------------
+
+from libc.stdlib cimport free, malloc, qsort
+
+
+cdef struct _Scored:
+    double similarity
+    double weight
+    Py_ssize_t i
+    Py_ssize_t j
+    Py_ssize_t how  # index into the list of how each pair was established
+
+
+cdef int _descending(const void* left, const void* right) noexcept nogil:
+    """Order of Python's ``sort(reverse=True)`` over (similarity, weight, i, j, how) tuples:
+    (i, j) is unique, so the last field never decides."""
+    cdef const _Scored* a = <const _Scored*>left
+    cdef const _Scored* b = <const _Scored*>right
+    if a.similarity != b.similarity:
+        return -1 if a.similarity > b.similarity else 1
+    if a.weight != b.weight:
+        return -1 if a.weight > b.weight else 1
+    if a.i != b.i:
+        return -1 if a.i > b.i else 1
+    if a.j != b.j:
+        return -1 if a.j > b.j else 1
+    return 0
+
+
+def align(
+    tuple query,
+    tuple name,
+    tuple query_weights,
+    tuple name_weights,
+    Py_ssize_t longest_acronym,
+    object similarity_of,
+    object alignment,
+    double cutoff,
+    double compound_cutoff,
+    Py_ssize_t compound_parts,
+    double acronym_similarity,
+    tuple patronymic_endings,
+    tuple exact_kinds,
+    str compound,
+    str acronym,
+):
+    """The compiled twin of :func:`clearance.matching.align.align_python`: best pairs first,
+    then compounds and acronyms among the tokens left over, then the numbers the name model
+    reads, summed in the same order. ``similarity_of(a, b)`` is the (cached) token
+    similarity for a <= b; ``alignment`` the class the result is built as."""
+    cdef Py_ssize_t nq = len(query), nn = len(name), count = 0, i, j, k
+    cdef _Scored* scored = NULL
+    cdef char* used_q = NULL
+    cdef char* used_n = NULL
+    cdef double similarity
+    cdef str q, n
+    hows = []
+    chosen = []
+    try:
+        used_q = <char*>malloc(nq + 1)
+        used_n = <char*>malloc(nn + 1)
+        scored = <_Scored*>malloc((nq * nn + 1) * sizeof(_Scored))
+        if used_q == NULL or used_n == NULL or scored == NULL:
+            raise MemoryError()
+        for i in range(nq):
+            used_q[i] = 0
+        for j in range(nn):
+            used_n[j] = 0
+        for i in range(nq):
+            q = query[i]
+            for j in range(nn):
+                n = name[j]
+                pair = similarity_of(q, n) if q <= n else similarity_of(n, q)
+                similarity = pair[0]
+                if similarity >= cutoff:
+                    scored[count].similarity = similarity
+                    scored[count].weight = (<double>query_weights[i]) + (<double>name_weights[j])
+                    scored[count].i = i
+                    scored[count].j = j
+                    scored[count].how = len(hows)
+                    hows.append(pair[1])
+                    count += 1
+        qsort(scored, count, sizeof(_Scored), _descending)
+        for k in range(count):
+            i, j = scored[k].i, scored[k].j
+            if used_q[i] or used_n[j]:
+                continue
+            used_q[i] = 1
+            used_n[j] = 1
+            chosen.append(((i,), (j,), scored[k].similarity, hows[scored[k].how]))
+        if _count(used_q, nq) < nq and _count(used_n, nn) < nn:
+            _leftovers(query, name, used_q, used_n, longest_acronym, compound_cutoff,
+                       compound_parts, acronym_similarity, compound, acronym, chosen, False)
+            _leftovers(name, query, used_n, used_q, longest_acronym, compound_cutoff,
+                       compound_parts, acronym_similarity, compound, acronym, chosen, True)
+        chosen.sort(key=_query_positions)
+        return _alignment(query, name, query_weights, name_weights, chosen, used_q, used_n,
+                          patronymic_endings, exact_kinds, alignment)
+    finally:
+        free(scored)
+        free(used_q)
+        free(used_n)
+
+
+def _query_positions(match):
+    return match[0]
+
+
+cdef Py_ssize_t _count(const char* used, Py_ssize_t size) noexcept:
+    cdef Py_ssize_t i, total = 0
+    for i in range(size):
+        total += used[i]
+    return total
+
+
+cdef void _leftovers(
+    tuple one,
+    tuple other,
+    char* used_one,
+    char* used_other,
+    Py_ssize_t longest_acronym,
+    double compound_cutoff,
+    Py_ssize_t compound_parts,
+    double acronym_similarity,
+    str compound,
+    str acronym,
+    list chosen,
+    bint swapped,
+) except *:
+    """Single tokens of ``one`` that are adjacent left-over tokens of ``other`` run together
+    (a compound) or their initials (an acronym), appended to ``chosen`` as (query positions,
+    name positions, similarity, how) and marked used."""
+    cdef Py_ssize_t i, k, size = len(other), free_count
+    cdef Py_ssize_t* free_positions = <Py_ssize_t*>malloc((size + 1) * sizeof(Py_ssize_t))
+    cdef double similarity
+    if free_positions == NULL:
+        raise MemoryError()
+    try:
+        for i in range(len(one)):
+            if used_one[i]:
+                continue
+            free_count = 0
+            for k in range(size):
+                if not used_other[k]:
+                    free_positions[free_count] = k
+                    free_count += 1
+            token = <str>one[i]
+            run = _best_compound(token, other, free_positions, free_count, compound_cutoff,
+                                 compound_parts, &similarity)
+            how = compound
+            if run is None:
+                run = _initials_of(token, other, free_positions, free_count, longest_acronym)
+                similarity = acronym_similarity
+                how = acronym
+            if run is None:
+                continue
+            used_one[i] = 1
+            for k in run:
+                used_other[k] = 1
+            if swapped:
+                chosen.append((run, (i,), similarity, how))
+            else:
+                chosen.append(((i,), run, similarity, how))
+    finally:
+        free(free_positions)
+
+
+cdef object _best_compound(
+    str token,
+    tuple other,
+    const Py_ssize_t* free_positions,
+    Py_ssize_t free_count,
+    double cutoff,
+    Py_ssize_t parts,
+    double* best_similarity,
+):
+    """The adjacent free tokens of ``other`` (2..parts of them) that ``token`` spells run
+    together, most alike first (the first of equals), or None."""
+    cdef Py_UCS4 left[MAX_CHARS]
+    cdef Py_UCS4 joined[MAX_CHARS]
+    cdef Py_ssize_t size_of_token = len(token), size, start, k, joined_size, longer, end
+    cdef double similarity
+    best = None
+    if size_of_token < 5:
+        return None
+    if size_of_token <= MAX_CHARS:
+        _load(token, left, 0)
+    for size in range(2, parts + 1):
+        for start in range(free_count - size + 1):
+            if free_positions[start + size - 1] - free_positions[start] != size - 1:
+                continue  # not adjacent in the other name
+            joined_size = 0
+            for k in range(start, start + size):
+                joined_size += len(<str>other[free_positions[k]])
+            longer = _imax(joined_size, size_of_token)
+            if 1.0 - (<double>c_abs(<int>(joined_size - size_of_token))) / (<double>longer) < cutoff:
+                continue  # the length difference alone keeps it below the cutoff
+            if longer > MAX_CHARS:
+                similarity = Levenshtein.normalized_similarity(
+                    token, "".join([other[free_positions[k]] for k in range(start, start + size)])
+                )
+            else:
+                end = 0
+                for k in range(start, start + size):
+                    end = _load(<str>other[free_positions[k]], joined, end)
+                similarity = _normalised(
+                    _levenshtein(left, size_of_token, joined, joined_size),
+                    size_of_token,
+                    joined_size,
+                )
+            if similarity >= cutoff and (best is None or similarity > best_similarity[0]):
+                best = tuple([free_positions[k] for k in range(start, start + size)])
+                best_similarity[0] = similarity
+    return best
+
+
+cdef object _initials_of(
+    str token,
+    tuple other,
+    const Py_ssize_t* free_positions,
+    Py_ssize_t free_count,
+    Py_ssize_t longest,
+):
+    """The first run of adjacent free tokens of ``other`` whose initials spell ``token``."""
+    cdef Py_ssize_t size = len(token), start, k
+    cdef bint same
+    if not 2 <= size <= longest or not token.isalpha():
+        return None
+    for start in range(free_count - size + 1):
+        if free_positions[start + size - 1] - free_positions[start] != size - 1:
+            continue
+        same = True
+        for k in range(size):
+            if (<str>other[free_positions[start + k]])[0] != token[k]:
+                same = False
+                break
+        if same:
+            return tuple([free_positions[k] for k in range(start, start + size)])
+    return None
+
+
+cdef object _patronymics(tuple tokens, const char* used, tuple endings):
+    """Unaligned positions holding a patronymic (see align._patronymics)."""
+    cdef Py_ssize_t n = len(tokens), i
+    if n < 3:
+        return frozenset()
+    marked = [i for i in range(1, n) if (<str>tokens[i]).endswith(endings)]
+    if n - 1 in marked and len(marked) > 1:
+        marked.remove(n - 1)  # a surname like Karpovich after a patronymic
+    return frozenset([i for i in marked if not used[<Py_ssize_t>i]])
+
+
+cdef object _alignment(
+    tuple query,
+    tuple name,
+    tuple query_weights,
+    tuple name_weights,
+    list chosen,
+    const char* used_q,
+    const char* used_n,
+    tuple endings,
+    tuple exact_kinds,
+    object alignment,
+):
+    """The numbers of align_python, summed in its order, and the Alignment built of them."""
+    cdef Py_ssize_t nq = len(query), nn = len(name), i, j, k, pivot, smallest
+    cdef double matched_q = 0.0, matched_n = 0.0, total_q = 0.0, total_n = 0.0
+    cdef double lost = 0.0, left_q = 0.0, left_n = 0.0, weakest = 0.0, similarity
+    cdef Py_ssize_t exact = 0, aligned = len(chosen)
+    cdef bint in_order = True, rotated = False
+    omitted_q = omitted_n = frozenset()
+    if _count(used_q, nq) < nq or _count(used_n, nn) < nn:
+        patronymics_q = _patronymics(query, used_q, endings)
+        patronymics_n = _patronymics(name, used_n, endings)
+        if patronymics_q and not patronymics_n:
+            omitted_q = patronymics_q
+        elif patronymics_n and not patronymics_q:
+            omitted_n = patronymics_n
+    for match in chosen:
+        similarity = match[2]
+        for i in match[0]:
+            matched_q += (<double>query_weights[i]) * similarity
+    for match in chosen:
+        similarity = match[2]
+        for j in match[1]:
+            matched_n += (<double>name_weights[j]) * similarity
+    for i in range(nq):
+        if i not in omitted_q:
+            total_q += <double>query_weights[i]
+    for j in range(nn):
+        if j not in omitted_n:
+            total_n += <double>name_weights[j]
+    if total_q == 0.0:
+        total_q = 1.0
+    if total_n == 0.0:
+        total_n = 1.0
+    name_positions = [match[1][0] for match in chosen]
+    for k in range(1, aligned):
+        if name_positions[k] < name_positions[k - 1]:
+            in_order = False
+            break
+    if not in_order:
+        pivot = 0
+        smallest = name_positions[0]
+        for k in range(1, aligned):
+            if name_positions[k] < smallest:
+                smallest, pivot = name_positions[k], k
+        rotated = (name_positions[pivot:] + name_positions[:pivot]) == sorted(name_positions)
+    for match in chosen:
+        similarity = match[2]
+        for j in match[1]:
+            lost += (<double>name_weights[j]) * (1.0 - similarity)
+        if match[3] in exact_kinds:
+            exact += 1
+    for i in range(nq):
+        if not used_q[i] and i not in omitted_q:
+            left_q += <double>query_weights[i]
+    for j in range(nn):
+        if not used_n[j] and j not in omitted_n:
+            left_n += <double>name_weights[j]
+    if aligned:
+        weakest = min([match[2] for match in chosen])
+    used_query = {i for i in range(nq) if used_q[i]} | omitted_q
+    used_name = {j for j in range(nn) if used_n[j]} | omitted_n
+    return alignment(
+        query,
+        name,
+        chosen,
+        used_query,
+        used_name,
+        tuple([query[i] for i in sorted(omitted_q)]) + tuple([name[j] for j in sorted(omitted_n)]),
+        matched_q / total_q,
+        matched_n / total_n,
+        weakest,
+        (<double>exact) / (<double>aligned) if aligned else 0.0,
+        in_order,
+        rotated,
+        lost / total_n,
+        left_q if left_q < left_n else left_n,
+    )
