@@ -21,6 +21,8 @@ from clearance.matching.prescore import (
     EXACT_TALLY,
     PrescoreInputs,
     TokenHits,
+    merge_postings_native,
+    merge_postings_python,
     prescore_forms_native,
     prescore_forms_python,
 )
@@ -150,6 +152,60 @@ def test_real_query_forms_give_the_same_forms_and_pre_scores(
     assert compared > 50  # the names do hit the sample lists
 
 
+def _same_merge(
+    data: np.ndarray, offsets: np.ndarray, slots: list[int], factors: list[float]
+) -> np.ndarray:
+    marks = np.zeros(int(data.max(initial=0)) + 1, dtype=np.float64)
+    python = merge_postings_python(data, offsets, slots, factors, marks)
+    native = merge_postings_native(data, offsets, slots, factors, marks)
+    assert not marks.any()  # the scratch is left as found
+    assert native[0].dtype == python[0].dtype == np.int32
+    assert native[0].tolist() == python[0].tolist()
+    assert native[1].view(np.int64).tolist() == python[1].view(np.int64).tolist()
+    assert native[2].dtype == python[2].dtype == np.int32
+    assert native[2].tolist() == python[2].tolist()
+    return python[0]
+
+
+@needs_kernel
+@settings(max_examples=300, deadline=None)
+@given(
+    postings=st.lists(
+        st.lists(st.integers(0, 500), min_size=0, max_size=60, unique=True).map(sorted),
+        min_size=1,
+        max_size=12,
+    ),
+    picked=st.data(),
+)
+def test_merged_postings_twins_agree_on_random_postings(
+    postings: list[list[int]], picked: st.DataObject
+) -> None:
+    data = np.asarray([f for p in postings for f in p], dtype=np.int32)
+    offsets = np.concatenate(([0], np.cumsum([len(p) for p in postings]))).astype(np.int64)
+    slots = picked.draw(st.lists(st.integers(0, len(postings) - 1), unique=True, max_size=8))
+    factors = picked.draw(
+        st.lists(st.sampled_from([1.0, 0.85, 0.8]), min_size=len(slots), max_size=len(slots))
+    )
+    ids = _same_merge(data, offsets, slots, factors)
+    assert ids.tolist() == sorted({f for slot in slots for f in postings[slot]})
+
+
+@needs_kernel
+def test_merged_postings_twins_agree_on_real_query_tokens(sample_matcher: Matcher) -> None:
+    index = sample_matcher.index
+    merged = 0
+    for name in [*NAMES, "Muhamad Ali Hassan", "Ismial Demri", "Bank Meli"]:
+        for form in name_forms(name, "LegalEntity"):
+            for token in form.tokens:
+                keys = index._token_keys(token)
+                slots = [index.posting_slots[k] for k, _ in keys if k in index.posting_slots]
+                factors = [f for k, f in keys if k in index.posting_slots]
+                merged += len(
+                    _same_merge(index.posting_data, index.posting_offsets, slots, factors)
+                )
+    assert merged > 50
+
+
 def _matches(matcher: Matcher, names: list[str]) -> list[list[tuple[str, float]]]:
     return [
         [(r.entity_id, r.score) for r in matcher.match(Query(name, "Person"), threshold=0.5)]
@@ -171,8 +227,11 @@ def test_whole_matches_agree_on_real_lists(monkeypatch: pytest.MonkeyPatch) -> N
     with path.open(encoding="utf-8", newline="") as handle:
         names = [row["full_name"] for row in islice(csv.DictReader(handle), 300)]
     monkeypatch.setattr(index_module, "prescore_forms", prescore_forms_native)
+    monkeypatch.setattr(index_module, "merge_postings", merge_postings_native)
     native = _matches(matcher, names)
+    matcher.index.__dict__.pop("_hits_cache")  # the tokens' hits are merged again
     monkeypatch.setattr(index_module, "prescore_forms", prescore_forms_python)
+    monkeypatch.setattr(index_module, "merge_postings", merge_postings_python)
     python = _matches(matcher, names)
     assert native == python
     assert sum(map(len, native)) > 200

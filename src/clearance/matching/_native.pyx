@@ -1,6 +1,6 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
-"""The compiled twins of the candidate stage: ``prescore.prescore_forms_python`` and
-``pairs.choose_pairs_python``.
+"""The compiled twins of the candidate stage: ``prescore.merge_postings_python``,
+``prescore.prescore_forms_python`` and ``pairs.choose_pairs_python``.
 
 The pre-score keeps the same contract with the same arithmetic in the same order (the build
 turns floating-point contraction off), so both give the same forms, in the same order, with
@@ -273,3 +273,59 @@ cdef tuple _unlinked(tuple tokens, unsigned long long linked, unsigned long long
 
 cdef inline Py_ssize_t _min_size(Py_ssize_t a, Py_ssize_t b) noexcept nogil:
     return a if a < b else b
+
+
+# --- one query token's hits -----------------------------------------------------------------
+
+from libc.stdlib cimport qsort
+
+
+cdef int _ascending(const void* left, const void* right) noexcept nogil:
+    cdef int a = (<const int*>left)[0], b = (<const int*>right)[0]
+    return (a > b) - (a < b)
+
+
+def merge_postings(
+    const int[::1] data,
+    const long long[::1] offsets,
+    list slots,
+    list factors,
+    double[::1] marks,
+):
+    """(forms, best factor per form, tally per form) of the postings at ``slots`` of the flat
+    posting array, each key's hits earning its factor: the compiled twin of
+    ``prescore.merge_postings_python``. ``marks`` is a per-form scratch of zeros, left so."""
+    cdef Py_ssize_t k, keys = len(slots), slot, p, count = 0, total = 0
+    cdef int form
+    cdef double factor
+    for k in range(keys):
+        slot = slots[k]
+        total += offsets[slot + 1] - offsets[slot]
+    found = np.empty(total, dtype=np.int32)
+    cdef int[::1] ids = found
+    for k in range(keys):
+        slot = slots[k]
+        factor = factors[k]
+        for p in range(offsets[slot], offsets[slot + 1]):
+            form = data[p]
+            if marks[form] == 0.0:
+                ids[count] = form
+                count += 1
+                marks[form] = factor
+            elif factor > marks[form]:
+                marks[form] = factor
+    if keys > 1 and count > 1:
+        qsort(&ids[0], count, sizeof(int), _ascending)
+    if count < total:
+        found = found[:count].copy()
+        ids = found
+    best = np.empty(count, dtype=np.float64)
+    counted = np.empty(count, dtype=np.int32)
+    cdef double[::1] values = best
+    cdef int[::1] tallies = counted
+    for p in range(count):
+        form = ids[p]
+        values[p] = marks[form]
+        marks[form] = 0.0
+        tallies[p] = 1 + EXACT_TALLY if values[p] == 1.0 else 1
+    return found, best, counted

@@ -37,11 +37,11 @@ from clearance.matching.forms import NameForm
 from clearance.matching.keys import MIN_PHONETIC_KEY
 from clearance.matching.pairs import MASK_BITS, PairInputs, choose_pairs
 from clearance.matching.prescore import (
-    EXACT_TALLY,
     FormArrays,
     PrescoreInputs,
     Scratch,
     TokenHits,
+    merge_postings,
     new_scratch,
     prescore_forms,
 )
@@ -428,25 +428,20 @@ class MatchIndex:
         cache = self.__dict__.setdefault("_hits_cache", {})
         if token in cache:
             return cache[token]
-        arrays = []
+        slots = []
         factors = []
+        posting_slots = self.posting_slots
         for key, factor in self._token_keys(token):
-            posting = self.posting(key)
-            if posting is not None:
-                arrays.append(posting)
-                factors.append(np.full(len(posting), factor))
+            slot = posting_slots.get(key)
+            if slot is not None:
+                slots.append(slot)
+                factors.append(factor)
         hit: TokenHits | None = None
-        if arrays:
-            ids = np.concatenate(arrays)
-            values = np.concatenate(factors)
-            if len(arrays) > 1:
-                order = np.lexsort((-values, ids))
-                ids, values = ids[order], values[order]
-                first = np.concatenate(([True], ids[1:] != ids[:-1]))
-                ids, values = ids[first], values[first]
-            weight = self.stats.weight(token)
-            tallies = np.where(values == 1.0, 1 + EXACT_TALLY, 1).astype(np.int32)
-            hit = TokenHits(ids, values, weight, tallies)
+        if slots:
+            ids, values, tallies = merge_postings(
+                self.posting_data, self.posting_offsets, slots, factors, self._scratch().sums
+            )
+            hit = TokenHits(ids, values, self.stats.weight(token), tallies)
         if len(cache) >= TOKEN_CACHE_SIZE:
             cache.clear()
         cache[token] = hit

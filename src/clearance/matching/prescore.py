@@ -1,5 +1,7 @@
 """The candidate stage's arithmetic: for one query form, every list-name form its tokens hit,
-the rarity weight they earn there, and the name model's log-odds as those hits suggest.
+the rarity weight they earn there, and the name model's log-odds as those hits suggest; and
+before that, the hits of one query token gathered from the postings of its index keys
+(``merge_postings``).
 
 Two implementations keep one contract, the same results to the last bit:
 
@@ -9,8 +11,9 @@ Two implementations keep one contract, the same results to the last bit:
   in one pass over the postings, without numpy's per-call cost on the few dozen small arrays
   a query form needs (about a fifth of the whole query's time).
 
-``prescore_forms`` is the compiled one when it was built and ``CLEARANCE_PURE_PYTHON`` is not
-set, else the numpy one; ``NATIVE`` says which. Tests hold the two to the same output.
+``prescore_forms`` and ``merge_postings`` are the compiled ones when they were built and
+``CLEARANCE_PURE_PYTHON`` is not set, else the numpy ones; ``NATIVE`` says which. Tests hold
+each pair of twins to the same output.
 """
 
 from __future__ import annotations
@@ -105,6 +108,32 @@ def prescore_forms_python(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarra
     )
     possible = at_best >= reach
     return form_ids[possible], as_hit[possible]
+
+
+def merge_postings_python(
+    data: np.ndarray,
+    offsets: np.ndarray,
+    slots: list[int],
+    factors: list[float],
+    marks: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(forms, best factor per form, tally per form) of the postings at ``slots`` of the flat
+    posting array (``data``, spans given by ``offsets``): the forms any key hits, sorted,
+    each earning the best factor of the keys that hit it, and counting 1 + EXACT_TALLY where
+    that is a hit by spelling class (factor 1). ``marks`` is the compiled twin's scratch."""
+    postings = [data[offsets[slot] : offsets[slot + 1]] for slot in slots]
+    ids = np.concatenate(postings) if postings else np.empty(0, dtype=np.int32)
+    values = np.concatenate(
+        [np.full(len(posting), factor) for posting, factor in zip(postings, factors, strict=True)]
+        or [np.empty(0)]
+    )
+    if len(postings) > 1 and len(ids) > 1:
+        order = np.lexsort((-values, ids))  # by form, best factor first
+        ids, values = ids[order], values[order]
+        first = np.concatenate(([True], ids[1:] != ids[:-1]))
+        ids, values = ids[first], values[first]
+    tallies = np.where(values == 1.0, 1 + EXACT_TALLY, 1).astype(np.int32)
+    return ids.astype(np.int32), values, tallies
 
 
 def look_up(posting: np.ndarray, wanted: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -251,5 +280,18 @@ def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarra
     )
 
 
+def merge_postings_native(
+    data: np.ndarray,
+    offsets: np.ndarray,
+    slots: list[int],
+    factors: list[float],
+    marks: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """``merge_postings_python`` in the compiled kernel (raises if it was not built)."""
+    kernel = compiled.required(_NATIVE_MODULE, "_native")
+    return kernel.merge_postings(data, offsets, slots, factors, marks)  # type: ignore[no-any-return]
+
+
 NATIVE = compiled.serves(_NATIVE_MODULE)
 prescore_forms = prescore_forms_native if NATIVE else prescore_forms_python
+merge_postings = merge_postings_native if NATIVE else merge_postings_python
