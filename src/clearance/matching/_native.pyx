@@ -12,6 +12,8 @@ to the other.
 
 import numpy as np
 
+from libc.stdlib cimport free, malloc, qsort
+
 EXACT_TALLY = 1 << 16  # as in clearance.matching.prescore
 
 
@@ -45,16 +47,9 @@ cdef inline double _model(
 
 cdef inline Py_ssize_t _find(const int[::1] ids, int form) noexcept nogil:
     """Where ``form`` is in the sorted ``ids``, or -1."""
-    cdef Py_ssize_t lo = 0, hi = ids.shape[0], mid
-    while lo < hi:
-        mid = (lo + hi) >> 1
-        if ids[mid] < form:
-            lo = mid + 1
-        else:
-            hi = mid
-    if lo < ids.shape[0] and ids[lo] == form:
-        return lo
-    return -1
+    if ids.shape[0] == 0:
+        return -1
+    return _find_in(&ids[0], ids.shape[0], form)
 
 
 def prescore_forms(
@@ -196,13 +191,13 @@ def choose_pairs(
     """The pairs worth aligning for each chosen entity; see index.choose_pairs_python.
 
     ``slots`` (one per entity, all -1) is left as it was found. Link masks are computed only
-    for the forms that need the left-over check, by binary search in the query tokens' hits."""
-    cdef Py_ssize_t n_chosen = len(chosen), slot, row, bit, at, count
+    for the forms that need the left-over check, by binary search in the query tokens' hits
+    (their arrays read once per call, not once per form checked)."""
+    cdef Py_ssize_t n_chosen = len(chosen), slot, row, at, count, k
     cdef int form, query_index
     cdef double prescore
     cdef unsigned long long linked, fuzzy
-    cdef const int[::1] ids
-    cdef const double[::1] factors
+    cdef _Hits hits = _Hits(query_hits)
     best = [None] * n_chosen
     failed = [0] * n_chosen
     listed = [[] for _ in range(n_chosen)]
@@ -231,14 +226,12 @@ def choose_pairs(
                     continue
                 linked = 0
                 fuzzy = 0
-                for bit, hit in <list>query_hits[query_index]:
-                    ids = hit[0]
-                    at = _find(ids, form)
+                for k in range(hits.first[query_index], hits.first[query_index + 1]):
+                    at = _find_in(hits.ids[k], hits.sizes[k], form)
                     if at >= 0:
-                        linked |= (<unsigned long long>1) << bit
-                        factors = hit[1]
-                        if factors[at] < 1.0:
-                            fuzzy |= (<unsigned long long>1) << bit
+                        linked |= (<unsigned long long>1) << hits.bits[k]
+                        if hits.factors[k][at] < 1.0:
+                            fuzzy |= (<unsigned long long>1) << hits.bits[k]
                 left_query = _unlinked(<tuple>query_tokens[query_index], linked, fuzzy)
                 query_classes = classes[query_index]
                 left_name = tuple(
@@ -252,6 +245,64 @@ def choose_pairs(
         for slot in range(n_chosen):
             slots[<int>chosen[slot]] = -1
     return [(chosen[slot], listed[slot]) for slot in range(n_chosen) if listed[slot]]
+
+
+cdef class _Hits:
+    """The query tokens' hits as C arrays, per query form ``q`` the entries
+    ``first[q]`` to ``first[q + 1]``: each token's bit, sorted form ids and factors. The
+    numpy arrays stay owned by the caller's list for as long as this lives."""
+
+    cdef Py_ssize_t* first
+    cdef Py_ssize_t* bits
+    cdef Py_ssize_t* sizes
+    cdef const int** ids
+    cdef const double** factors
+    cdef list owners
+
+    def __cinit__(self, list query_hits):
+        cdef Py_ssize_t entries = sum([len(hits) for hits in query_hits]), k = 0, q
+        cdef const int[::1] ids
+        cdef const double[::1] factors
+        self.owners = query_hits
+        self.first = <Py_ssize_t*>malloc((len(query_hits) + 1) * sizeof(Py_ssize_t))
+        self.bits = <Py_ssize_t*>malloc((entries + 1) * sizeof(Py_ssize_t))
+        self.sizes = <Py_ssize_t*>malloc((entries + 1) * sizeof(Py_ssize_t))
+        self.ids = <const int**>malloc((entries + 1) * sizeof(int*))
+        self.factors = <const double**>malloc((entries + 1) * sizeof(double*))
+        if not (self.first and self.bits and self.sizes and self.ids and self.factors):
+            raise MemoryError()
+        for q in range(len(query_hits)):
+            self.first[q] = k
+            for bit, hit in <list>query_hits[q]:
+                ids = hit[0]
+                factors = hit[1]
+                self.bits[k] = bit
+                self.sizes[k] = ids.shape[0]
+                self.ids[k] = &ids[0] if ids.shape[0] else NULL
+                self.factors[k] = &factors[0] if factors.shape[0] else NULL
+                k += 1
+        self.first[len(query_hits)] = k
+
+    def __dealloc__(self):
+        free(self.first)
+        free(self.bits)
+        free(self.sizes)
+        free(self.ids)
+        free(self.factors)
+
+
+cdef inline Py_ssize_t _find_in(const int* ids, Py_ssize_t size, int form) noexcept nogil:
+    """Where ``form`` is in the sorted ``ids[:size]``, or -1."""
+    cdef Py_ssize_t lo = 0, hi = size, mid
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        if ids[mid] < form:
+            lo = mid + 1
+        else:
+            hi = mid
+    if lo < size and ids[lo] == form:
+        return lo
+    return -1
 
 
 cdef bint _listed(list pairs, int form):
@@ -276,8 +327,6 @@ cdef inline Py_ssize_t _min_size(Py_ssize_t a, Py_ssize_t b) noexcept nogil:
 
 
 # --- one query token's hits -----------------------------------------------------------------
-
-from libc.stdlib cimport qsort
 
 
 cdef int _ascending(const void* left, const void* right) noexcept nogil:
