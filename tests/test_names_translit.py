@@ -11,6 +11,11 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Levenshtein
 
 from clearance.names import fold, parse_name, romanisations
+from clearance.names._pinyin_latin import (
+    PINYIN_SYLLABLES,
+    pinyin_syllables_from_anyascii,
+    split_syllables,
+)
 
 FOLDED = re.compile(r"^[a-z0-9 ]*$")
 
@@ -83,6 +88,13 @@ def test_chinese() -> None:
     assert "chiang chieh shih" in romanisations("蔣介石")
     assert "wong wei" in romanisations("王伟")
     assert "chan shui bian" in romanisations("陈水扁")
+
+
+def test_the_written_out_pinyin_inventory_is_anyasciis() -> None:
+    """PINYIN_SYLLABLES is written out to spare every start-up reading it from anyascii;
+    an anyascii upgrade that reads a character differently shows up here."""
+    assert pinyin_syllables_from_anyascii() == PINYIN_SYLLABLES
+    assert split_syllables("jinping") == ("jin", "ping")
 
 
 def test_korean() -> None:
