@@ -2,8 +2,9 @@
 
 Each form's tokens are posted under three kinds of key: the token's spelling class
 (``canonical_token``), its phonetic key, and — for tokens a query spells differently — the
-symmetric-delete neighbourhood of the vocabulary (every token with one letter removed), which
-finds one-edit typos without comparing against the whole vocabulary. A query collects, per
+symmetric-delete neighbourhood of the vocabulary (every token with one letter removed,
+``clearance.matching.typos``), which finds one-edit typos without comparing against the
+whole vocabulary. A query collects, per
 list-name form, the best rarity weight each of its tokens earns through any key; the forms with
 the most weight, grouped by entity, are the candidates the scorer examines. Common tokens
 (Mohammed, Trading, Bank) weigh little, so they cannot crowd out a rare surname.
@@ -47,6 +48,7 @@ from clearance.matching.prescore import (
 )
 from clearance.matching.records import LazyRecords
 from clearance.matching.stats import TokenStats
+from clearance.matching.typos import TypoNeighbours
 from clearance.model import Designation, Entity
 from clearance.model.pickling import pickled_by_fields
 from clearance.names import canonical_token, phonetic_key
@@ -75,10 +77,6 @@ class IndexedEntity:
     facts: EntityFacts
     designations: tuple[Designation, ...] = ()
     source: str = ""  # the list source the record came from ("ofac-sdn", "un-sc"...)
-
-
-def _deletes(token: str) -> set[str]:
-    return {token[:i] + token[i + 1 :] for i in range(len(token))} if len(token) > 3 else set()
 
 
 def could_pair_python(left_query: tuple[str, ...], left_name: tuple[str, ...]) -> bool:
@@ -238,13 +236,7 @@ class MatchIndex:
         self.posting_data = (
             np.concatenate(arrays) if arrays else np.empty(0, dtype=np.int32)
         ).astype(np.int32)
-        neighbours: dict[str, list[str]] = defaultdict(list)
-        for token in vocabulary:
-            for deleted in _deletes(token):
-                neighbours[deleted].append(token)
-            if len(token) >= 3:
-                neighbours[token].append(token)
-        self.neighbours = {k: tuple(v) for k, v in neighbours.items()}
+        self.typos = TypoNeighbours(vocabulary)
         self.vocabulary = frozenset(vocabulary)
 
     def _token_keys(self, token: str) -> list[tuple[str, float]]:
@@ -257,9 +249,7 @@ class MatchIndex:
         if len(canonical) > 3 and (
             canonical not in self.vocabulary or self.stats.weight(canonical) >= TYPO_RARITY
         ):
-            near: set[str] = set(self.neighbours.get(canonical, ()))
-            for deleted in _deletes(canonical):
-                near.update(self.neighbours.get(deleted, ()))
+            near = self.typos.near(canonical)
             near.discard(canonical)
             keys.extend(("t:" + other, TYPO_FACTOR) for other in near)
         return keys
