@@ -1,14 +1,22 @@
 """The index's one-edit neighbours: the stored arrays find exactly what the definition says,
-for short and long keys, ASCII or not, and survive a pickle."""
+for short and long keys, ASCII or not, and survive a pickle; the compiled look-up and its
+Python twin agree."""
 
 from __future__ import annotations
 
 import pickle
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from clearance.matching import Matcher, typos
 from clearance.matching.typos import KEY_BYTES, TypoNeighbours, deletes
+
+needs_kernel = pytest.mark.skipif(
+    typos._NATIVE_MODULE is None,
+    reason="the compiled kernel was not built (no C compiler at install): Python serves alone",
+)
 
 
 def _by_definition(vocabulary: set[str], token: str) -> set[str]:
@@ -30,7 +38,20 @@ LONG = st.text("ab", min_size=KEY_BYTES - 2, max_size=KEY_BYTES + 6)  # around t
 @given(st.sets(st.one_of(WORD, LONG), max_size=40), st.one_of(WORD, LONG))
 def test_neighbours_are_the_tokens_sharing_a_key(vocabulary: set[str], token: str) -> None:
     neighbours = TypoNeighbours(vocabulary)
-    assert neighbours.near(token) == _by_definition(vocabulary, token)
+    expected = _by_definition(vocabulary, token)
+    assert neighbours.near_python(token) == expected
+    if typos._NATIVE_MODULE is not None:
+        assert neighbours.near_native(token) == expected
+
+
+@needs_kernel
+def test_the_twins_agree_on_list_tokens(sample_matcher: Matcher) -> None:
+    index = sample_matcher.index
+    vocabulary = sorted(index.vocabulary)
+    for token in (
+        vocabulary[::7] + [t + "x" for t in vocabulary[::11]] + [t[1:] for t in vocabulary[::13]]
+    ):
+        assert index.typos.near_native(token) == index.typos.near_python(token), token
 
 
 def test_one_edit_each_way() -> None:

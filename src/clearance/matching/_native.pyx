@@ -1,6 +1,7 @@
 # cython: language_level=3, boundscheck=False, wraparound=False, cdivision=True, initializedcheck=False
-"""The compiled twins of the candidate stage: ``prescore.merge_postings_python``,
-``prescore.prescore_forms_python`` and ``pairs.choose_pairs_python``.
+"""The compiled twins of the candidate stage: ``typos.TypoNeighbours.near_python``,
+``prescore.merge_postings_python``, ``prescore.prescore_forms_python`` and
+``pairs.choose_pairs_python``.
 
 The pre-score keeps the same contract with the same arithmetic in the same order (the build
 turns floating-point contraction off), so both give the same forms, in the same order, with
@@ -378,3 +379,94 @@ def merge_postings(
         marks[form] = 0.0
         tallies[p] = 1 + EXACT_TALLY if values[p] == 1.0 else 1
     return found, best, counted
+
+
+# --- one-edit neighbours of a query token ----------------------------------------------------
+
+from libc.string cimport memcmp, memcpy, memset
+
+cdef enum:
+    WIDEST_KEY = 64  # bytes: the widest key array the look-up takes
+
+
+def typo_near(
+    str token,
+    const unsigned char[::1] keys,
+    Py_ssize_t width,
+    const long long[::1] offsets,
+    const int[::1] ids,
+    tuple tokens,
+    dict long_keys,
+):
+    """The compiled twin of ``typos.TypoNeighbours.near_python``: vocabulary tokens posted
+    under ``token`` or one of its one-letter deletions. ``keys`` are the sorted keys as
+    ``width``-byte NUL-padded UTF-8 records; longer keys are in ``long_keys``."""
+    if width > WIDEST_KEY:
+        raise ValueError(f"keys of {width} bytes: the look-up takes at most {WIDEST_KEY}")
+    cdef bytes encoded = token.encode("utf-8")
+    cdef const unsigned char* text = encoded
+    cdef Py_ssize_t size = len(encoded), letters = 0, start, end
+    cdef Py_ssize_t records = keys.shape[0] // width if width else 0
+    found = set()
+    for start in range(size):
+        if (text[start] & 0xC0) != 0x80:
+            letters += 1
+    _look_up(text, size, -1, -1, keys, width, records, offsets, ids, tokens, long_keys, found)
+    if letters > 3:  # as typos.deletes: none for tokens of three letters or less
+        start = 0
+        while start < size:
+            end = start + 1
+            while end < size and (text[end] & 0xC0) == 0x80:
+                end += 1
+            _look_up(text, size, start, end, keys, width, records, offsets, ids, tokens,
+                     long_keys, found)
+            start = end
+    return found
+
+
+cdef void _look_up(
+    const unsigned char* text,
+    Py_ssize_t size,
+    Py_ssize_t cut_start,
+    Py_ssize_t cut_end,
+    const unsigned char[::1] keys,
+    Py_ssize_t width,
+    Py_ssize_t records,
+    const long long[::1] offsets,
+    const int[::1] ids,
+    tuple tokens,
+    dict long_keys,
+    set found,
+) except *:
+    """Add the tokens posted under ``text`` without the bytes [cut_start, cut_end)."""
+    cdef unsigned char probe[WIDEST_KEY]
+    cdef Py_ssize_t length = size, lo = 0, hi = records, mid, k
+    cdef int order
+    if cut_start >= 0:
+        length = size - (cut_end - cut_start)
+    if length > width:
+        if cut_start >= 0:
+            key = (text[:cut_start] + text[cut_end:size]).decode("utf-8")
+        else:
+            key = text[:size].decode("utf-8")
+        found.update(long_keys.get(key, ()))
+        return
+    if records == 0:
+        return
+    memset(probe, 0, width)
+    if cut_start >= 0:
+        memcpy(probe, text, cut_start)
+        memcpy(probe + cut_start, text + cut_end, size - cut_end)
+    else:
+        memcpy(probe, text, size)
+    while lo < hi:
+        mid = (lo + hi) >> 1
+        order = memcmp(&keys[mid * width], probe, width)
+        if order < 0:
+            lo = mid + 1
+        elif order > 0:
+            hi = mid
+        else:
+            for k in range(offsets[mid], offsets[mid + 1]):
+                found.add(tokens[ids[k]])
+            return
