@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -82,3 +83,17 @@ def test_warm_up_builds_what_forked_workers_would_each_build(sample_matcher: Mat
     sample_matcher.index.__dict__.pop("_schema_masks", None)
     sample_matcher.warm_up()
     assert {"Person", "LegalEntity"} <= set(sample_matcher.index.__dict__["_schema_masks"])
+
+
+def test_a_row_is_screened_on_every_field_but_its_id() -> None:
+    """The batch's answer memory keys a row by its query without the id; a field added to
+    Query must not be left out of that key (nor of what the worker screens)."""
+    every_field = {
+        f.name: "Person" if f.name == "schema" else f"value of {f.name}"
+        for f in dataclasses.fields(Query)
+    }
+    query = Query(**every_field)
+    screened = batch._without_id(query)
+    assert screened == dataclasses.replace(query, id=None)
+    assert screened.id is None and screened.gender == "value of gender"
+    assert batch._without_id(screened) is screened
