@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 import io
 import json
 from pathlib import Path
@@ -97,3 +98,24 @@ def test_a_row_is_screened_on_every_field_but_its_id() -> None:
     assert screened == dataclasses.replace(query, id=None)
     assert screened.id is None and screened.gender == "value of gender"
     assert batch._without_id(screened) is screened
+
+
+def test_screening_leaves_no_cyclic_garbage(sample_matcher: Matcher) -> None:
+    """Batch workers run with the cyclic collector off (batch._worker_started): screening
+    must free everything it allocates by reference counting alone."""
+    queries = [
+        Query(name, schema=schema)
+        for name in ["Ismail Demir", "İsmail DEMİR", "Исмаил Демир", "SSB", "Bank Melli", "X"]
+        for schema in ("Person", "LegalEntity")
+    ]
+    batch._WORKER_MATCHER = sample_matcher
+    gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        answers = batch._screen_queries((queries, 0.5))
+        assert any(count for count, _ in answers)  # they do find something
+        assert gc.collect() == 0
+    finally:
+        if enabled:
+            gc.enable()

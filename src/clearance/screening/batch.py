@@ -10,6 +10,7 @@ so memory stays constant however large the input.
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import multiprocessing
 import os
@@ -205,6 +206,13 @@ CHUNKS_IN_FLIGHT_PER_WORKER = 2
 Answer = tuple[int, str]  # (alert count, the alerts as JSON text)
 
 
+def _worker_started() -> None:
+    """A batch worker runs without the cyclic garbage collector: screening creates no
+    reference cycles (a test holds it to that), its caches are bounded, and it ends with
+    the batch; collections only re-traversed the growing caches (about 5% of its time)."""
+    gc.disable()
+
+
 def _screen_queries(chunk: tuple[list[Query], float]) -> list[Answer]:
     """Screen queries in a worker: (alert count, alerts as JSON) per query, so the parent
     only joins text."""
@@ -326,7 +334,7 @@ def screen_file(
             _write(output, answers.lines(chunk, found), summary, on_progress)
     else:
         context = multiprocessing.get_context("fork")
-        with context.Pool(workers) as pool:
+        with context.Pool(workers, initializer=_worker_started) as pool:
             pending: deque[_Chunk] = deque()
 
             def write_oldest() -> None:
