@@ -114,7 +114,8 @@ def test_book_monitor_cases_and_audit(home: Path, tmp_path: Path) -> None:
     with exported.open(encoding="utf-8") as handle:
         rows = list(csv.DictReader(handle))
     actions = [r["action"] for r in rows]
-    assert {"lists.load", "key.create", "user.create", "monitor.run", "decide"} <= set(actions)
+    # What this test did (run alone, the key and user tests have not written to this home).
+    assert {"lists.load", "monitor.run", "decide"} <= set(actions)
     decision_seq = next(r["seq"] for r in reversed(rows) if r["action"] == "decide")
     replay = _json(run_clearance("audit", "replay", decision_seq, "--json", home=home, code=0))
     assert replay["same"] and replay["replayed"]["decision"] == "BLOCK"
