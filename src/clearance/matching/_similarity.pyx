@@ -239,6 +239,7 @@ def could_pair(
     cdef str a, b
     cdef tuple signature_a
     cdef How how
+    cdef double compound_similarity
     if not left_query or not left_name:
         return True
     name_signatures = [signature(b) for b in left_name]
@@ -254,66 +255,12 @@ def could_pair(
     for one, other in ((left_query, left_name), (left_name, left_query)):
         if len(other) < 2:
             continue
-        for a in one:
-            if _compound(a, other, compound_cutoff, compound_parts):
+        for a in one:  # every position free: the leftovers taken as adjacent
+            if _best_compound(a, other, NULL, len(other), compound_cutoff, compound_parts,
+                              &compound_similarity) is not None:
                 return True
-            if _acronym(a, other, longest_acronym):
+            if _initials_of(a, other, NULL, len(other), longest_acronym) is not None:
                 return True
-    return False
-
-
-cdef bint _compound(str token, tuple other, double cutoff, Py_ssize_t parts):
-    """Whether ``token`` is 2..parts adjacent tokens of ``other`` run together."""
-    cdef Py_UCS4 left[MAX_CHARS]
-    cdef Py_UCS4 joined[MAX_CHARS]
-    cdef Py_ssize_t size_of_token = len(token), count = len(other)
-    cdef Py_ssize_t size, start, k, joined_size, longer, end
-    cdef str piece
-    if size_of_token < 5:
-        return False
-    if size_of_token <= MAX_CHARS:
-        _load(token, left, 0)
-    for size in range(2, parts + 1):
-        for start in range(count - size + 1):
-            joined_size = 0
-            for k in range(start, start + size):
-                joined_size += len(<str>other[k])
-            longer = _imax(joined_size, size_of_token)
-            if 1.0 - (<double>c_abs(<int>(joined_size - size_of_token))) / (<double>longer) < cutoff:
-                continue  # the length difference alone keeps it below the cutoff
-            if longer > MAX_CHARS:
-                similarity = Levenshtein.normalized_similarity(
-                    token, "".join(other[start : start + size])
-                )
-            else:
-                end = 0
-                for k in range(start, start + size):
-                    piece = other[k]
-                    end = _load(piece, joined, end)
-                similarity = _normalised(
-                    _levenshtein(left, size_of_token, joined, joined_size),
-                    size_of_token,
-                    joined_size,
-                )
-            if similarity >= cutoff:
-                return True
-    return False
-
-
-cdef bint _acronym(str token, tuple other, Py_ssize_t longest):
-    """Whether ``token`` is the initials of adjacent tokens of ``other``."""
-    cdef Py_ssize_t size = len(token), start, k
-    cdef bint same
-    if not 2 <= size <= longest or not token.isalpha():
-        return False
-    for start in range(len(other) - size + 1):
-        same = True
-        for k in range(size):
-            if (<str>other[start + k])[0] != token[k]:
-                same = False
-                break
-        if same:
-            return True
     return False
 
 
@@ -484,6 +431,11 @@ cdef void _leftovers(
         free(free_positions)
 
 
+cdef inline Py_ssize_t _at(const Py_ssize_t* free_positions, Py_ssize_t k) noexcept nogil:
+    """The k-th free position (every position is free when there is no list)."""
+    return free_positions[k] if free_positions != NULL else k
+
+
 cdef object _best_compound(
     str token,
     tuple other,
@@ -494,7 +446,8 @@ cdef object _best_compound(
     double* best_similarity,
 ):
     """The adjacent free tokens of ``other`` (2..parts of them) that ``token`` spells run
-    together, most alike first (the first of equals), or None."""
+    together, most alike first (the first of equals), or None. ``free_positions`` NULL:
+    every position is free."""
     cdef Py_UCS4 left[MAX_CHARS]
     cdef Py_UCS4 joined[MAX_CHARS]
     cdef Py_ssize_t size_of_token = len(token), size, start, k, joined_size, longer, end
@@ -506,29 +459,29 @@ cdef object _best_compound(
         _load(token, left, 0)
     for size in range(2, parts + 1):
         for start in range(free_count - size + 1):
-            if free_positions[start + size - 1] - free_positions[start] != size - 1:
+            if _at(free_positions, start + size - 1) - _at(free_positions, start) != size - 1:
                 continue  # not adjacent in the other name
             joined_size = 0
             for k in range(start, start + size):
-                joined_size += len(<str>other[free_positions[k]])
+                joined_size += len(<str>other[_at(free_positions, k)])
             longer = _imax(joined_size, size_of_token)
             if 1.0 - (<double>c_abs(<int>(joined_size - size_of_token))) / (<double>longer) < cutoff:
                 continue  # the length difference alone keeps it below the cutoff
             if longer > MAX_CHARS:
                 similarity = Levenshtein.normalized_similarity(
-                    token, "".join([other[free_positions[k]] for k in range(start, start + size)])
+                    token, "".join([other[_at(free_positions, k)] for k in range(start, start + size)])
                 )
             else:
                 end = 0
                 for k in range(start, start + size):
-                    end = _load(<str>other[free_positions[k]], joined, end)
+                    end = _load(<str>other[_at(free_positions, k)], joined, end)
                 similarity = _normalised(
                     _levenshtein(left, size_of_token, joined, joined_size),
                     size_of_token,
                     joined_size,
                 )
             if similarity >= cutoff and (best is None or similarity > best_similarity[0]):
-                best = tuple([free_positions[k] for k in range(start, start + size)])
+                best = tuple([_at(free_positions, k) for k in range(start, start + size)])
                 best_similarity[0] = similarity
     return best
 
@@ -540,21 +493,22 @@ cdef object _initials_of(
     Py_ssize_t free_count,
     Py_ssize_t longest,
 ):
-    """The first run of adjacent free tokens of ``other`` whose initials spell ``token``."""
+    """The first run of adjacent free tokens of ``other`` whose initials spell ``token``
+    (``free_positions`` NULL: every position is free)."""
     cdef Py_ssize_t size = len(token), start, k
     cdef bint same
     if not 2 <= size <= longest or not token.isalpha():
         return None
     for start in range(free_count - size + 1):
-        if free_positions[start + size - 1] - free_positions[start] != size - 1:
+        if _at(free_positions, start + size - 1) - _at(free_positions, start) != size - 1:
             continue
         same = True
         for k in range(size):
-            if (<str>other[free_positions[start + k]])[0] != token[k]:
+            if (<str>other[_at(free_positions, start + k)])[0] != token[k]:
                 same = False
                 break
         if same:
-            return tuple([free_positions[k] for k in range(start, start + size)])
+            return tuple([_at(free_positions, k) for k in range(start, start + size)])
     return None
 
 
