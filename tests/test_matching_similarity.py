@@ -1,4 +1,5 @@
-"""The compiled token similarity, left-over check and alignment and their Python twins:
+"""The compiled token similarity, left-over check, alignment and best pair of forms and their
+Python twins:
 built where CI requires it, and the same answers to the last bit on random tokens
 (hypothesis), on every pair of real list tokens drawn here, and through whole matches."""
 
@@ -14,8 +15,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from clearance.matching import Matcher, Query, align, compiled
+from clearance.matching import Matcher, Query, align, coefficients, compiled
 from clearance.matching import index as index_module
+from clearance.matching import matcher as matcher_module
 from clearance.matching import score as score_module
 from clearance.matching.align import (
     LONGEST_PERSON_ACRONYM,
@@ -25,6 +27,7 @@ from clearance.matching.align import (
     token_similarity_native,
     token_similarity_python,
 )
+from clearance.matching.forms import name_forms
 from clearance.matching.index import could_pair_native, could_pair_python
 
 needs_kernel = pytest.mark.skipif(
@@ -162,6 +165,7 @@ def test_whole_matches_are_the_same_with_either_twin(
     monkeypatch.setattr(index_module, "token_similarity", python_similarity)
     monkeypatch.setattr(index_module, "_could_pair", python_pairing)
     monkeypatch.setattr(score_module, "align", align_python)
+    monkeypatch.setattr(matcher_module, "best_pair", score_module.best_pair_python)
     assert run() == native
     assert native[0] and native[0][0][0] == "ofac-27018"
 
@@ -271,3 +275,55 @@ def test_alignment_twins_agree_on_list_names(sample_matcher: Matcher) -> None:
             tuple(map(weight, name)),
             rng.choice([LONGEST_PERSON_ACRONYM, 5]),
         )
+
+
+def _same_best_pair(pairs: list, stats) -> None:  # type: ignore[no-untyped-def]
+    python = score_module.best_pair_python(pairs, stats)
+    native = score_module.best_pair_native(pairs, stats)
+    if python is None:
+        assert native is None
+        return
+    assert native is not None
+    assert native.query is python.query and native.name is python.name
+    assert _alignment_facts(native.alignment) == _alignment_facts(python.alignment)
+    assert tuple(map(_bits, native.features)) == tuple(map(_bits, python.features)), pairs
+    assert _bits(native.log_odds) == _bits(python.log_odds)
+
+
+@needs_kernel
+def test_best_pair_twins_agree_on_list_names(sample_matcher: Matcher) -> None:
+    """Pairs of real list forms, persons and organisations (legal forms, weak aliases,
+    Chinese given names among them), several at a time as the matcher hands them over."""
+    forms = list(sample_matcher.index.forms)
+    stats = sample_matcher.stats
+    rng = random.Random(17)
+    queries = [
+        form
+        for text in ["Ismail Demir", "习近平", "Kim Jong Un", "SSB", "Bank Melli Iran PJSC"]
+        for schema in ("Person", "LegalEntity")
+        for form in name_forms(text, schema)
+    ]
+    for _ in range(1500):
+        query = rng.choice(queries + forms)
+        names = rng.sample(forms, rng.randint(1, 4))
+        _same_best_pair([(query, name) for name in names], stats)
+    weak = [form for form in forms if form.is_weak]
+    assert weak, "the sample lists hold weak aliases"
+    for name in weak[:50]:
+        _same_best_pair([(query, name) for query in queries], stats)
+
+
+@needs_kernel
+def test_best_pair_reads_coefficients_changed_in_place(sample_matcher: Matcher) -> None:
+    """bench/fit_name_model.py scores refitted models by changing the coefficients in
+    place: the compiled best pair must use them, as the Python one does."""
+    pairs = [(name_forms("Ismail Demir", "Person")[0], name_forms("DEMIR, Ismail", "Person")[0])]
+    before = score_module.best_pair_native(pairs, sample_matcher.stats)
+    saved = dict(coefficients.WEIGHTS)
+    try:
+        coefficients.WEIGHTS["weakest"] += 1.0
+        _same_best_pair(pairs, sample_matcher.stats)
+        after = score_module.best_pair_native(pairs, sample_matcher.stats)
+        assert before is not None and after is not None and after.log_odds > before.log_odds
+    finally:
+        coefficients.WEIGHTS.update(saved)

@@ -611,3 +611,118 @@ cdef object _alignment(
         lost / total_n,
         left_q if left_q < left_n else left_n,
     )
+
+
+# --- the best pair of forms -----------------------------------------------------------------
+
+cdef enum:
+    FEATURE_COUNT = 15  # namemodel.FEATURES
+
+
+def best_pair(
+    list pairs,
+    object weight,
+    object align,
+    object legal_forms_conflict,
+    object split_given_names,
+    const double[::1] coefficients,
+    double weak_alias_log_odds,
+    Py_ssize_t longest_acronym,
+    Py_ssize_t longest_person_acronym,
+    object name_match,
+):
+    """The compiled twin of :func:`clearance.matching.score.best_pair_python`: each pair of
+    forms aligned (by ``align``), the name model's features and log-odds computed here in
+    the same order (``coefficients``: the intercept, then one weight per feature in
+    ``namemodel.FEATURES`` order), the best kept, the first of equals."""
+    cdef double values[FEATURE_COUNT]
+    cdef double best_values[FEATURE_COUNT]
+    cdef double log_odds, best_log_odds = 0.0
+    cdef Py_ssize_t k
+    if coefficients.shape[0] != FEATURE_COUNT + 1:
+        raise ValueError(f"{coefficients.shape[0]} coefficients for {FEATURE_COUNT} features")
+    best = None
+    for pair in pairs:
+        query, name = pair
+        query_tokens = query.tokens
+        name_tokens = name.tokens
+        query_weights = tuple(map(weight, query_tokens))
+        name_weights = tuple(map(weight, name_tokens))
+        person = query.kind == name.kind == "person"
+        alignment = align(
+            query_tokens,
+            name_tokens,
+            query_weights,
+            name_weights,
+            longest_person_acronym if person else longest_acronym,
+        )
+        if not alignment.aligned_count:
+            continue
+        _features(alignment, query, name, legal_forms_conflict, split_given_names, values)
+        log_odds = coefficients[0]
+        for k in range(FEATURE_COUNT):
+            log_odds += coefficients[k + 1] * values[k]
+        if name.name_kind == "weak":
+            log_odds += weak_alias_log_odds
+        if best is None or log_odds > best_log_odds:
+            best = (query, name, alignment)
+            best_log_odds = log_odds
+            for k in range(FEATURE_COUNT):
+                best_values[k] = values[k]
+    if best is None:
+        return None
+    return name_match(
+        best[0], best[1], best[2], tuple([best_values[k] for k in range(FEATURE_COUNT)]),
+        best_log_odds,
+    )
+
+
+cdef void _features(
+    object alignment,
+    object query,
+    object name,
+    object legal_forms_conflict,
+    object split_given_names,
+    double* values,
+) except *:
+    """namemodel.features, value for value."""
+    cdef double coverage_query = alignment.coverage_query
+    cdef double coverage_name = alignment.coverage_name
+    cdef Py_ssize_t unaligned_query = alignment.unaligned_query_count
+    cdef Py_ssize_t unaligned_name = alignment.unaligned_name_count
+    cdef Py_ssize_t substituted, shorter
+    cdef double organisation = 1.0 if (
+        query.kind == "organisation" or name.kind == "organisation"
+    ) else 0.0
+    cdef double coverage_min = coverage_name if coverage_name < coverage_query else coverage_query
+    cdef double coverage_max = coverage_name if coverage_name > coverage_query else coverage_query
+    query_form, name_form = query.legal_form, name.legal_form
+    cdef bint legal_conflict = bool(query_form) and bool(name_form) and bool(
+        legal_forms_conflict(query_form, name_form)
+    )
+    substituted = unaligned_query if unaligned_query < unaligned_name else unaligned_name
+    if not organisation:  # a given name matched in part is a different given name
+        if unaligned_query and not (<str>query.value).isascii():
+            substituted += len(split_given_names(query, alignment.unaligned_query))
+        if unaligned_name and not (<str>name.value).isascii():
+            substituted += len(split_given_names(name, alignment.unaligned_name))
+    shorter = len(query.tokens)
+    if len(name.tokens) < shorter:
+        shorter = len(name.tokens)
+    values[0] = coverage_min
+    values[1] = coverage_max
+    values[2] = alignment.weakest
+    values[3] = alignment.exact_share
+    values[4] = 0.0 if (alignment.in_order or alignment.rotated) else 1.0
+    values[5] = alignment.fuzzy_loss
+    values[6] = <double>(unaligned_query if unaligned_query < 3 else 3)
+    values[7] = <double>(unaligned_name if unaligned_name < 3 else 3)
+    values[8] = 1.0 if shorter <= 1 else 0.0
+    values[9] = alignment.conflict
+    values[10] = <double>(substituted if substituted < 2 else 2)
+    values[11] = 1.0 if legal_conflict else 0.0
+    values[12] = organisation
+    values[13] = organisation * coverage_min
+    values[14] = organisation * <double>(
+        unaligned_query + unaligned_name if unaligned_query + unaligned_name < 3 else 3
+    )

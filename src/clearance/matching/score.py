@@ -12,7 +12,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from clearance.matching import namemodel
+import numpy as np
+
+from clearance.matching import coefficients, compiled, namemodel
 from clearance.matching.align import (
     LONGEST_ACRONYM,
     LONGEST_PERSON_ACRONYM,
@@ -22,6 +24,7 @@ from clearance.matching.align import (
 from clearance.matching.evidence import Evidence
 from clearance.matching.forms import NameForm
 from clearance.matching.stats import TokenStats
+from clearance.names import legal_forms_conflict
 
 WEAK_ALIAS_LOG_ODDS = -2.5  # a weak (low-quality) alias alone is not a reliable match
 
@@ -48,8 +51,11 @@ def match_forms(
     return best_pair([(q, n) for q in query_forms for n in name_forms], stats)
 
 
-def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> NameMatch | None:
-    """The best-scoring of the given (query form, list-name form) pairs."""
+def best_pair_python(
+    pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats
+) -> NameMatch | None:
+    """The best-scoring of the given (query form, list-name form) pairs (the Python twin of
+    the compiled ``_similarity.best_pair``; the first of equals)."""
     best: NameMatch | None = None
     weight = stats.weight
     for query, name in pairs:
@@ -67,6 +73,49 @@ def best_pair(pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats) -> 
         if best is None or log_odds > best.log_odds:
             best = NameMatch(query, name, alignment, values, log_odds)
     return best
+
+
+def best_pair_native(
+    pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats
+) -> NameMatch | None:
+    """``best_pair_python`` with the name model's features and log-odds computed in the
+    compiled kernel (raises if it was not built). The coefficients are read at each call:
+    ``bench/fit_name_model.py`` changes them in place to score refitted models."""
+    kernel = compiled.required(_SIMILARITY, "_similarity")
+    return kernel.best_pair(  # type: ignore[no-any-return]
+        list(pairs),
+        stats.weight,
+        align,
+        legal_forms_conflict,
+        namemodel.split_given_names,
+        _coefficient_vector(),
+        WEAK_ALIAS_LOG_ODDS,
+        LONGEST_ACRONYM,
+        LONGEST_PERSON_ACRONYM,
+        NameMatch,
+    )
+
+
+_VECTOR: dict[tuple[float, ...], np.ndarray] = {}
+
+
+def _coefficient_vector() -> np.ndarray:
+    """The intercept and the weights in ``namemodel.FEATURES`` order, as the kernel reads
+    them; rebuilt when the coefficients change."""
+    key = (coefficients.INTERCEPT, *coefficients.WEIGHTS.values())
+    vector = _VECTOR.get(key)
+    if vector is None:
+        weights = coefficients.WEIGHTS
+        _VECTOR.clear()
+        vector = _VECTOR[key] = np.asarray(
+            [coefficients.INTERCEPT, *(weights[feature] for feature in namemodel.FEATURES)],
+            dtype=np.float64,
+        )
+    return vector
+
+
+_SIMILARITY = compiled.load("_similarity")
+best_pair = best_pair_native if compiled.serves(_SIMILARITY) else best_pair_python
 
 
 @dataclass
