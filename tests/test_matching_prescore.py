@@ -206,6 +206,46 @@ def test_merged_postings_twins_agree_on_real_query_tokens(sample_matcher: Matche
     assert merged > 50
 
 
+@needs_kernel
+@pytest.mark.parametrize("limit", [1, 3, 40])
+@pytest.mark.parametrize("schema", [None, "Person", "Vessel"])
+def test_ranked_forms_twins_agree(sample_matcher: Matcher, limit: int, schema: str | None) -> None:
+    """The forms each query hits, filtered by schema, cut to the best 8 × limit (numpy's
+    partition at small limits) and ordered best first, with the first entities: the same
+    arrays and entities from both twins, and the entity scratch left as it was."""
+    index = sample_matcher.index
+    slots = index._scratch().slots
+    ranked = partitioned = 0
+    for name in [*NAMES, "Mohammed Ali", "Bank", "Ali"]:
+        forms = name_forms(name, "LegalEntity")
+        found = []
+        for query_index, form in enumerate(forms):
+            inputs = index.prescore_inputs(form, 0.0, None)
+            if inputs is not None:
+                found.append((*prescore_forms_native(inputs), query_index))
+        if not found:
+            continue
+        allowed = None if schema is None else index.forms_compatible(schema).view(np.uint8)
+        python = index_module.rank_forms_python(found, allowed, index.form_entity, limit, slots)
+        native = index_module.rank_forms_native(found, allowed, index.form_entity, limit, slots)
+        assert (slots == -1).all()
+        if python is None:
+            assert native is None
+            continue
+        assert native is not None
+        for mine, theirs in zip(native[:4], python[:4], strict=True):
+            assert mine.dtype == theirs.dtype
+            assert mine.view(np.int64 if mine.itemsize == 8 else np.int32).tolist() == (
+                theirs.view(np.int64 if theirs.itemsize == 8 else np.int32).tolist()
+            )
+        assert native[4] == python[4] and len(native[4]) <= limit
+        ranked += len(native[0])
+        partitioned += sum(len(ids) for ids, _, _ in found) > 8 * limit
+    if schema != "Vessel":  # the sample lists name few vessels like these queries
+        assert ranked > 50
+        assert partitioned or limit == 40  # small limits take numpy's partition path
+
+
 def _matches(matcher: Matcher, names: list[str]) -> list[list[tuple[str, float]]]:
     return [
         [(r.entity_id, r.score) for r in matcher.match(Query(name, "Person"), threshold=0.5)]
@@ -232,6 +272,7 @@ def test_whole_matches_agree_on_real_lists(monkeypatch: pytest.MonkeyPatch) -> N
     matcher.index.__dict__.pop("_hits_cache")  # the tokens' hits are merged again
     monkeypatch.setattr(index_module, "prescore_forms", prescore_forms_python)
     monkeypatch.setattr(index_module, "merge_postings", merge_postings_python)
+    monkeypatch.setattr(index_module, "rank_forms", index_module.rank_forms_python)
     python = _matches(matcher, names)
     assert native == python
     assert sum(map(len, native)) > 200

@@ -470,3 +470,106 @@ cdef void _look_up(
             for k in range(offsets[mid], offsets[mid + 1]):
                 found.add(tokens[ids[k]])
             return
+
+
+# --- ranking the forms a query hits --------------------------------------------------------
+
+cdef struct _Ranked:
+    double score
+    Py_ssize_t position
+
+
+cdef int _best_first(const void* left, const void* right) noexcept nogil:
+    """Higher pre-score first, then earlier position: numpy's stable argsort of -scores."""
+    cdef const _Ranked* a = <const _Ranked*>left
+    cdef const _Ranked* b = <const _Ranked*>right
+    if a.score != b.score:
+        return -1 if a.score > b.score else 1
+    return (a.position > b.position) - (a.position < b.position)
+
+
+def rank_forms(
+    list found,
+    object allowed,
+    const int[::1] form_entity,
+    Py_ssize_t limit,
+    int[::1] seen,
+):
+    """The compiled twin of ``index.rank_forms_python``: the forms the query's forms hit
+    (``found``: (forms, pre-scores, query form) per query form), those of entities the
+    query's schema allows (``allowed``: uint8 per form, or None), the best ``8 * limit`` of
+    them (numpy's partition when there are more, as the twin does), best first, and the
+    first ``limit`` entities in that order. ``seen`` (per entity, all -1) is left so."""
+    cdef Py_ssize_t total = 0, n = 0, i, k, cap = limit * 8
+    cdef const int[::1] ids
+    cdef const double[::1] scores
+    cdef const unsigned char[::1] mask
+    cdef int query_index, form, entity
+    for item in found:
+        total += len(item[0])
+    form_ids_array = np.empty(total, dtype=np.int32)
+    scores_array = np.empty(total, dtype=np.float64)
+    query_array = np.empty(total, dtype=np.int32)
+    cdef int[::1] out_ids = form_ids_array
+    cdef double[::1] out_scores = scores_array
+    cdef int[::1] out_query = query_array
+    if allowed is not None:
+        mask = allowed
+    for item in found:
+        ids = item[0]
+        scores = item[1]
+        query_index = item[2]
+        for i in range(ids.shape[0]):
+            form = ids[i]
+            if allowed is not None and not mask[form]:
+                continue
+            out_ids[n] = form
+            out_scores[n] = scores[i]
+            out_query[n] = query_index
+            n += 1
+    if n == 0:
+        return None
+    form_ids_array, scores_array, query_array = (
+        form_ids_array[:n], scores_array[:n], query_array[:n]
+    )
+    if n > cap:  # the best forms, without sorting them all: numpy's choice among equals
+        top = np.argpartition(-scores_array, cap)[:cap]
+        form_ids_array, scores_array, query_array = (
+            form_ids_array[top], scores_array[top], query_array[top]
+        )
+        n = cap
+    out_ids = form_ids_array
+    out_scores = scores_array
+    out_query = query_array
+    cdef _Ranked* order = <_Ranked*>malloc((n + 1) * sizeof(_Ranked))
+    if order == NULL:
+        raise MemoryError()
+    sorted_ids = np.empty(n, dtype=np.int32)
+    sorted_scores = np.empty(n, dtype=np.float64)
+    sorted_query = np.empty(n, dtype=np.int32)
+    entities_array = np.empty(n, dtype=np.int32)
+    cdef int[::1] ids_out = sorted_ids
+    cdef double[::1] scores_out = sorted_scores
+    cdef int[::1] query_out = sorted_query
+    cdef int[::1] entities_out = entities_array
+    chosen = []
+    try:
+        for i in range(n):
+            order[i].score = out_scores[i]
+            order[i].position = i
+        qsort(order, n, sizeof(_Ranked), _best_first)
+        for k in range(n):
+            i = order[k].position
+            ids_out[k] = out_ids[i]
+            scores_out[k] = out_scores[i]
+            query_out[k] = out_query[i]
+            entity = form_entity[out_ids[i]]
+            entities_out[k] = entity
+            if seen[entity] < 0 and len(chosen) < limit:
+                seen[entity] = 0
+                chosen.append(entity)
+    finally:
+        free(order)
+        for entity in chosen:
+            seen[entity] = -1
+    return sorted_ids, sorted_scores, sorted_query, entities_array, chosen

@@ -123,6 +123,66 @@ _could_pair = lru_cache(maxsize=1 << 16)(
 )
 
 
+Ranked = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, list[int]]
+
+
+def rank_forms_python(
+    found: list[tuple[np.ndarray, np.ndarray, int]],
+    allowed: np.ndarray | None,
+    form_entity: np.ndarray,
+    limit: int,
+    seen: np.ndarray,
+) -> Ranked | None:
+    """The forms the query's forms hit (``found``: forms, pre-scores, query form), of the
+    entities the query's schema can denote (``allowed``, per form), at most ``8 * limit``
+    of the best, best first: (forms, pre-scores, query form, entity per form, the first
+    ``limit`` entities in that order). None when no form is left. (The Python twin of the
+    compiled ``_native.rank_forms``; ``seen`` is its scratch.)"""
+    form_ids = np.concatenate([ids for ids, _, _ in found])
+    prescores = np.concatenate([scores for _, scores, _ in found]).astype(np.float64)
+    query_of = np.concatenate([np.full(len(ids), q, dtype=np.int32) for ids, _, q in found])
+    if allowed is not None:
+        keep = allowed[form_ids].astype(bool)
+        form_ids, prescores, query_of = form_ids[keep], prescores[keep], query_of[keep]
+    if not len(form_ids):
+        return None
+    if len(prescores) > limit * 8:  # the best forms, without sorting them all
+        top = np.argpartition(-prescores, limit * 8)[: limit * 8]
+        form_ids, prescores, query_of = form_ids[top], prescores[top], query_of[top]
+    order = np.argsort(-prescores, kind="stable")
+    form_ids, prescores, query_of = form_ids[order], prescores[order], query_of[order]
+    entities = form_entity[form_ids]
+    # Entities in order of their best pre-score (first appearance in the sorted forms).
+    _, first = np.unique(entities, return_index=True)
+    chosen = entities[np.sort(first)[:limit]].tolist()
+    return form_ids.astype(np.int32), prescores, query_of, entities.astype(np.int32), chosen
+
+
+def rank_forms_native(
+    found: list[tuple[np.ndarray, np.ndarray, int]],
+    allowed: np.ndarray | None,
+    form_entity: np.ndarray,
+    limit: int,
+    seen: np.ndarray,
+) -> Ranked | None:
+    """``rank_forms_python`` in the compiled kernel (raises if it was not built)."""
+    kernel = compiled.required(_NATIVE, "_native")
+    return kernel.rank_forms(  # type: ignore[no-any-return]
+        [
+            (np.ascontiguousarray(ids, dtype=np.int32), np.asarray(scores, np.float64), q)
+            for ids, scores, q in found
+        ],
+        allowed,
+        form_entity,
+        limit,
+        seen,
+    )
+
+
+_NATIVE = compiled.load("_native")
+rank_forms = rank_forms_native if compiled.serves(_NATIVE) else rank_forms_python
+
+
 def _reach(floor: float | None) -> float:
     """The log-odds a form's best case must reach to be aligned (-inf: no floor)."""
     return -np.inf if floor is None else floor - PRESCORE_MARGIN
@@ -274,30 +334,24 @@ class MatchIndex:
         (log-odds), only those whose best case comes within PRESCORE_MARGIN of it; with
         ``schema`` (the query's), only entities it can denote: a person's query spends
         neither the limit nor any check on vessels and companies."""
-        found = [
-            self._prescored_forms(query_index, form, min_share, floor)
-            for query_index, form in enumerate(query_forms)
-        ]
-        found = [f for f in found if f is not None]
+        found = []
+        for query_index, form in enumerate(query_forms):
+            inputs = self.prescore_inputs(form, min_share, floor)
+            if inputs is not None:
+                form_ids, as_hit = prescore_forms(inputs)
+                found.append((form_ids, as_hit, query_index))
         if not found:
             return []
-        form_ids = np.concatenate([f[0] for f in found])
-        prescores = np.concatenate([f[1] for f in found])
-        query_of = np.concatenate([f[2] for f in found])
-        if schema is not None:
-            allowed = self.forms_compatible(schema)[form_ids]
-            form_ids, prescores, query_of = form_ids[allowed], prescores[allowed], query_of[allowed]
-            if not len(form_ids):
-                return []
-        if len(prescores) > limit * 8:  # the best forms, without sorting them all
-            top = np.argpartition(-prescores, limit * 8)[: limit * 8]
-            form_ids, prescores, query_of = form_ids[top], prescores[top], query_of[top]
-        order = np.argsort(-prescores, kind="stable")
-        form_ids, prescores, query_of = form_ids[order], prescores[order], query_of[order]
-        entities = self.form_entity[form_ids]
-        # Entities in order of their best pre-score (first appearance in the sorted forms).
-        _, first = np.unique(entities, return_index=True)
-        chosen = entities[np.sort(first)[:limit]].tolist()
+        ranked = rank_forms(
+            found,
+            None if schema is None else self.forms_compatible(schema).view(np.uint8),
+            self.form_entity,
+            limit,
+            self._scratch().slots,
+        )
+        if ranked is None:
+            return []
+        form_ids, prescores, query_of, entities, chosen = ranked
         reach = _reach(floor)
         return choose_pairs(
             PairInputs(
@@ -337,16 +391,6 @@ class MatchIndex:
             )
             mask = masks[schema] = entity_ok[self.form_entity]
         return mask
-
-    def _prescored_forms(
-        self, query_index: int, form: NameForm, min_share: float, floor: float | None
-    ) -> tuple[np.ndarray, np.ndarray, np.ndarray] | None:
-        """(list-name forms, their pre-scores, the query form's index) for one query form."""
-        inputs = self.prescore_inputs(form, min_share, floor)
-        if inputs is None:
-            return None
-        form_ids, as_hit = prescore_forms(inputs)
-        return form_ids, as_hit, np.full(len(form_ids), query_index, dtype=np.int32)
 
     def prescore_inputs(
         self, form: NameForm, min_share: float, floor: float | None
