@@ -13,7 +13,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.conftest import shared_path
 
-from clearance.matching import Matcher, Query, prescore
+from clearance.matching import Matcher, Query, coefficients, prescore
 from clearance.matching import index as index_module
 from clearance.matching.forms import name_forms
 from clearance.matching.pairs import PairInputs, Pairs, choose_pairs_native, choose_pairs_python
@@ -150,6 +150,22 @@ def test_real_query_forms_give_the_same_forms_and_pre_scores(
                 ids, _ = _same(inputs)
                 compared += len(ids)
     assert compared > 50  # the names do hit the sample lists
+
+
+@needs_kernel
+def test_the_kernel_reads_coefficients_changed_in_place(sample_matcher: Matcher) -> None:
+    """bench/fit_name_model.py scores refitted models by changing the coefficients in
+    place: the compiled pre-score must follow them, as its numpy twin does."""
+    index = sample_matcher.index
+    form = name_forms("Ismail Demir", "Person")[0]
+    before = _same(index.prescore_inputs(form, index_module.MIN_CANDIDATE_SHARE, None))[1]
+    saved = dict(coefficients.WEIGHTS)
+    try:
+        coefficients.WEIGHTS["coverage_min"] += 1.0
+        after = _same(index.prescore_inputs(form, index_module.MIN_CANDIDATE_SHARE, None))[1]
+    finally:
+        coefficients.WEIGHTS.update(saved)
+    assert len(after) == len(before) and (after > before).all()
 
 
 def _same_merge(

@@ -93,6 +93,25 @@ def log_odds(values: Sequence[float]) -> float:
     return total
 
 
+_VECTORS: dict[tuple[object, ...], np.ndarray] = {}
+
+
+def coefficient_vector(order: tuple[str, ...]) -> np.ndarray:
+    """The intercept, then the weights of the features in ``order``, as the compiled
+    kernels read them. Read afresh when the coefficients change: ``bench/fit_name_model.py``
+    changes them in place to score refitted models."""
+    key = (order, coefficients.INTERCEPT, *coefficients.WEIGHTS.values())
+    vector = _VECTORS.get(key)
+    if vector is None:
+        weights = coefficients.WEIGHTS
+        if len(_VECTORS) > 8:  # old coefficients: a refit replaced them
+            _VECTORS.clear()
+        vector = _VECTORS[key] = np.asarray(
+            [coefficients.INTERCEPT, *(weights[feature] for feature in order)], dtype=np.float64
+        )
+    return vector
+
+
 def sigmoid(value: float) -> float:
     if value >= 0:
         return 1.0 / (1.0 + math.exp(-value))

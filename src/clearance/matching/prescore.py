@@ -24,6 +24,7 @@ from typing import NamedTuple
 import numpy as np
 
 from clearance.matching import coefficients, compiled
+from clearance.matching.namemodel import coefficient_vector
 
 MISSED_SIMILARITY = 0.78  # best case for name parts left over on both sides that keys missed
 EXACT_TALLY = 1 << 16  # in a form's tally, one hit by spelling class (below: all hits)
@@ -251,10 +252,6 @@ NATIVE_COEFFICIENTS = (
 
 
 _NATIVE_MODULE = compiled.load("_native")
-_COEFFICIENTS = np.asarray(
-    [coefficients.INTERCEPT, *(coefficients.WEIGHTS[name] for name in NATIVE_COEFFICIENTS)],
-    dtype=np.float64,
-)
 
 
 def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarray]:
@@ -272,7 +269,7 @@ def prescore_forms_native(inputs: PrescoreInputs) -> tuple[np.ndarray, np.ndarra
         query_is_organisation,
         needed,
         reach,
-        _COEFFICIENTS,
+        coefficient_vector(NATIVE_COEFFICIENTS),
         MISSED_SIMILARITY,
         scratch.sums,
         scratch.tallies,

@@ -12,9 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
-from clearance.matching import coefficients, compiled, namemodel
+from clearance.matching import compiled, namemodel
 from clearance.matching.align import (
     LONGEST_ACRONYM,
     LONGEST_PERSON_ACRONYM,
@@ -79,8 +77,7 @@ def best_pair_native(
     pairs: Sequence[tuple[NameForm, NameForm]], stats: TokenStats
 ) -> NameMatch | None:
     """``best_pair_python`` with the name model's features and log-odds computed in the
-    compiled kernel (raises if it was not built). The coefficients are read at each call:
-    ``bench/fit_name_model.py`` changes them in place to score refitted models."""
+    compiled kernel (raises if it was not built)."""
     kernel = compiled.required(_SIMILARITY, "_similarity")
     return kernel.best_pair(  # type: ignore[no-any-return]
         list(pairs),
@@ -88,30 +85,12 @@ def best_pair_native(
         align,
         legal_forms_conflict,
         namemodel.split_given_names,
-        _coefficient_vector(),
+        namemodel.coefficient_vector(namemodel.FEATURES),
         WEAK_ALIAS_LOG_ODDS,
         LONGEST_ACRONYM,
         LONGEST_PERSON_ACRONYM,
         NameMatch,
     )
-
-
-_VECTOR: dict[tuple[float, ...], np.ndarray] = {}
-
-
-def _coefficient_vector() -> np.ndarray:
-    """The intercept and the weights in ``namemodel.FEATURES`` order, as the kernel reads
-    them; rebuilt when the coefficients change."""
-    key = (coefficients.INTERCEPT, *coefficients.WEIGHTS.values())
-    vector = _VECTOR.get(key)
-    if vector is None:
-        weights = coefficients.WEIGHTS
-        _VECTOR.clear()
-        vector = _VECTOR[key] = np.asarray(
-            [coefficients.INTERCEPT, *(weights[feature] for feature in namemodel.FEATURES)],
-            dtype=np.float64,
-        )
-    return vector
 
 
 _SIMILARITY = compiled.load("_similarity")
