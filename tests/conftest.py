@@ -93,3 +93,15 @@ def fresh_store_url(backend: str, folder: Path) -> str:
         connection.execute(text("CREATE SCHEMA public"))
     engine.dispose()
     return PG_URL
+
+
+def requires_kernel(name: str) -> pytest.MarkDecorator:
+    """Skip a test of the compiled ``clearance.matching.<name>`` where it was not built (no
+    C compiler at install): there its Python twin serves alone."""
+    from clearance.matching import compiled
+
+    return pytest.mark.skipif(
+        compiled.load(name) is None,
+        reason=f"clearance.matching.{name} was not built (no C compiler at install): "
+        "its Python twin serves alone",
+    )

@@ -11,7 +11,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from tests.conftest import shared_path
+from tests.conftest import requires_kernel, shared_path
 
 from clearance.matching import Matcher, Query, coefficients, prescore
 from clearance.matching import index as index_module
@@ -28,10 +28,7 @@ from clearance.matching.prescore import (
 )
 from clearance.sources import open_list
 
-needs_kernel = pytest.mark.skipif(
-    prescore._NATIVE_MODULE is None,
-    reason="the compiled kernel was not built (no C compiler at install): numpy serves alone",
-)
+needs_kernel = requires_kernel("_native")
 
 NAMES = [
     "Ismail Demir",

@@ -14,6 +14,7 @@ import struct
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import requires_kernel
 
 from clearance.matching import Matcher, Query, align, coefficients, compiled
 from clearance.matching import index as index_module
@@ -30,10 +31,7 @@ from clearance.matching.align import (
 from clearance.matching.forms import name_forms
 from clearance.matching.index import could_pair_native, could_pair_python
 
-needs_kernel = pytest.mark.skipif(
-    align._SIMILARITY is None,
-    reason="the compiled similarity was not built (no C compiler at install): Python serves alone",
-)
+needs_kernel = requires_kernel("_similarity")
 
 # Folded name parts, number words, initials, and letters beyond ASCII that survive folding.
 LETTERS = "abcdeghiklmnorstuyz"

@@ -6,17 +6,14 @@ from __future__ import annotations
 
 import pickle
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.conftest import requires_kernel
 
 from clearance.matching import Matcher, typos
 from clearance.matching.typos import KEY_BYTES, TypoNeighbours, deletes
 
-needs_kernel = pytest.mark.skipif(
-    typos._NATIVE_MODULE is None,
-    reason="the compiled kernel was not built (no C compiler at install): Python serves alone",
-)
+needs_kernel = requires_kernel("_native")
 
 
 def _by_definition(vocabulary: set[str], token: str) -> set[str]:
